@@ -1,0 +1,21 @@
+/** One audit-log entry. Never holds personal values: only who, when, what and which record. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  staff_id: number | null;
+  action: string;
+  resource: string;
+  record_id: string | null;
+  ip: string | null;
+}
+
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'create',
+  'update',
+  'delete',
+  'read_personal_data',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,44 @@
+import type { Report } from './reports.ts';
+
+/**
+ * Live events follow react-admin's realtime convention (ra-realtime): topics `resource/reports`
+ * and `resource/reports/123`, events `{ type, topic, payload: { ids }, date }`. On the wire,
+ * socket.io event names stay `domain:action`; the admin's data provider maps them onto topics.
+ */
+export type LiveEventType = 'created' | 'updated' | 'deleted';
+
+/** Every live message carries the id of the `live_events` row it came from, for resync. */
+export interface LiveEnvelope<T> {
+  event_id: number;
+  date: string;
+  record: T;
+}
+
+export interface ServerToClientEvents {
+  'report:created': (event: LiveEnvelope<Report>) => void;
+  'report:updated': (event: LiveEnvelope<Report>) => void;
+  /** The server is closing this socket (session revoked, account disabled or role changed). */
+  'session:ended': (event: { reason: 'revoked' | 'expired' | 'disabled' | 'role_changed' }) => void;
+}
+
+export interface LiveResyncReply {
+  events: Array<{ event_id: number; date: string; name: keyof ServerToClientEvents; record: unknown }>;
+  /** True when more than the page limit is missing: the client should refetch its lists. */
+  truncated: boolean;
+}
+
+export interface ClientToServerEvents {
+  /** Ask for every event after `since` that this role may see (after a reconnect). */
+  'live:resync': (args: { since: number }, ack: (reply: LiveResyncReply | { error: string }) => void) => void;
+}
+
+/** Data socket.io keeps per socket on the server. */
+export interface SocketData {
+  staff_id: number;
+  role: import('./roles.ts').Role;
+  session_id: string;
+}
+
+/** Map a wire event onto its react-admin topic. */
+export const topicFor = (resource: string, id?: number | string) =>
+  id === undefined ? `resource/${resource}` : `resource/${resource}/${id}`;

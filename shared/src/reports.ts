@@ -1,0 +1,60 @@
+export const REPORT_CATEGORIES = [
+  'burglary',
+  'burglary_attempt',
+  'abusive_canvassing',
+  'suspicious_vehicle',
+  'suspicious_person',
+  'vandalism',
+  'road_hazard',
+  'other',
+] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+export const REPORT_STATUSES = ['new', 'acknowledged', 'in_progress', 'resolved', 'dismissed', 'forwarded'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type ReportPriority = (typeof REPORT_PRIORITIES)[number];
+
+export const REPORT_SOURCES = ['platform', 'phone', 'officer'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+
+/** A report as the REST API and the socket events return it (snake_case, like the columns). */
+export interface Report {
+  id: number;
+  category: ReportCategory;
+  status: ReportStatus;
+  priority: ReportPriority;
+  description: string;
+  lat: number;
+  lng: number;
+  address: string | null;
+  neighbourhood_id: number | null;
+  out_of_area: boolean;
+  source: ReportSource;
+  partner_id: string | null;
+  external_id: string | null;
+  member_id: number | null;
+  assigned_to: number | null;
+  received_at: string;
+  occurred_at: string | null;
+  updated_at: string;
+}
+
+/** Reporter details, only on the show view (personal data: every read is audited). */
+export interface ReportReporter {
+  reporter_name: string | null;
+  reporter_phone: string | null;
+}
+
+export interface ReportEvent {
+  id: number;
+  report_id: number;
+  at: string;
+  staff_id: number | null;
+  staff_name: string | null;
+  action: 'created' | 'status' | 'priority' | 'assigned' | 'note' | 'updated';
+  from_value: string | null;
+  to_value: string | null;
+  note: string | null;
+}
