@@ -23,6 +23,10 @@ export default defineConfig({
           root: './server',
           include: ['src/**/*.test.ts'],
           env: { VIGIE_TEST_ENGINE: 'embedded' },
+          // Booting the WebAssembly Postgres costs seconds: one worker runs every file in turn and
+          // reuses one engine, wiped between files (see db/src/testing.ts).
+          fileParallelism: false,
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

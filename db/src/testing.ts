@@ -10,6 +10,32 @@ export const testEngine = (): TestEngine => (process.env.VIGIE_TEST_ENGINE === '
 /** The machine's PostgreSQL, used only to create and drop throwaway databases. */
 export const TEST_ADMIN_URL = process.env.VIGIE_TEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+// Booting PGlite (WebAssembly) costs seconds; one engine per test process is wiped between users.
+let embedded: Promise<Database> | undefined;
+let embeddedInUse = false;
+
+async function freshEmbedded(): Promise<TestDatabase> {
+  if (embeddedInUse) {
+    // Two live users in one process would share one session: give the second its own engine.
+    const db = await connectDatabase({ dataDir: null });
+    await migrate(db.sql);
+    return { ...db, destroy: () => db.close() };
+  }
+  embeddedInUse = true;
+  embedded ??= connectDatabase({ dataDir: null });
+  const db = await embedded;
+  await db.sql`drop schema public cascade`;
+  await db.sql`create schema public`;
+  await migrate(db.sql);
+  return {
+    ...db,
+    close: async () => {},
+    destroy: async () => {
+      embeddedInUse = false;
+    },
+  };
+}
+
 export interface TestDatabase extends Database {
   /** Closes the pool and drops the throwaway database (or stops the in-memory engine). */
   destroy(): Promise<void>;
@@ -20,11 +46,7 @@ export interface TestDatabase extends Database {
  * PostgreSQL (created here, dropped by `destroy`), or an in-memory PGlite.
  */
 export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<TestDatabase> {
-  if (engine === 'embedded') {
-    const db = await connectDatabase({ dataDir: null });
-    await migrate(db.sql);
-    return { ...db, destroy: () => db.close() };
-  }
+  if (engine === 'embedded') return freshEmbedded();
   const name = `vigie_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(TEST_ADMIN_URL, { max: 1, onnotice: () => {} });
   try {

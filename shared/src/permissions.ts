@@ -28,7 +28,8 @@ export const PERMISSIONS: Matrix = {
   reports: { list: POLICE, show: POLICE, create: POLICE, edit: POLICE, subscribe: POLICE },
   // Triage notes and the timeline are police-only: town-hall staff never read them.
   report_events: { list: POLICE, show: POLICE, create: POLICE },
-  neighbourhoods: { list: ALL, show: ALL, create: ['supervisor', 'admin'], edit: ['supervisor', 'admin'] },
+  // Sectors are configuration, seeded from the commune file; drawing them comes with the map.
+  neighbourhoods: { list: ALL, show: ALL },
   // Residents' personal data: managed by the town hall; every read is audited.
   members: { list: ['townhall'], show: ['townhall'], create: ['townhall'], edit: ['townhall'] },
   // Accounts are disabled, never deleted, so that the audit log keeps naming its authors.

@@ -58,3 +58,15 @@ export interface ReportEvent {
   to_value: string | null;
   note: string | null;
 }
+
+/** The triage workflow: which status may follow which. Anything else answers 409. */
+export const REPORT_TRANSITIONS: Record<ReportStatus, readonly ReportStatus[]> = {
+  new: ['acknowledged', 'dismissed', 'forwarded'],
+  acknowledged: ['in_progress', 'resolved', 'dismissed', 'forwarded'],
+  in_progress: ['resolved', 'dismissed', 'forwarded'],
+  resolved: [],
+  dismissed: [],
+  forwarded: [],
+};
+
+export const canTransition = (from: ReportStatus, to: ReportStatus) => REPORT_TRANSITIONS[from].includes(to);

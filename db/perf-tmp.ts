@@ -1,0 +1,12 @@
+import { connectDatabase } from './src/client.ts';
+const db = await connectDatabase({ dataDir: null });
+let t = performance.now();
+for (let i = 0; i < 50; i++) await db.sql`select 1`;
+console.log('50 simple selects ms', Math.round(performance.now() - t));
+t = performance.now();
+for (let i = 0; i < 50; i++) await db.sql`select ${i}::int as x`;
+console.log('50 param selects ms', Math.round(performance.now() - t));
+t = performance.now();
+for (let i = 0; i < 10; i++) await db.sql.begin(async (tx) => { await tx`select 1`; });
+console.log('10 tx ms', Math.round(performance.now() - t));
+await db.close();

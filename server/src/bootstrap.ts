@@ -1,0 +1,59 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { createFanOut, loadCommune, migrate, type Database } from '@vigie/db';
+import { seedDemo } from '@vigie/db/seeds';
+import { createApp } from './app.ts';
+import type { Deps } from './context.ts';
+import type { Env } from './env.ts';
+import { attachLive, type Live } from './live/io.ts';
+import type { Logger } from './logger.ts';
+import { startMaintenance } from './maintenance.ts';
+
+export interface Running {
+  deps: Deps;
+  server: HttpServer;
+  live: Live;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Migrate, seed demo data when asked, build the app, and serve HTTP + socket.io on one port. */
+export async function startServer(db: Database, env: Env, logger: Logger, options: { adminDist?: string | null; sweepMs?: number } = {}): Promise<Running> {
+  const { version, applied } = await migrate(db.sql);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  const commune = loadCommune(env.VIGIE_COMMUNE_FILE, { preset: env.VIGIE_TILES, url: env.VIGIE_TILE_URL, attribution: env.VIGIE_TILE_ATTRIBUTION });
+
+  if (env.VIGIE_DEMO) {
+    const summary = await seedDemo(db.sql, commune);
+    if (summary.seeded) logger.info(summary, 'demo data seeded');
+  }
+  if (env.NODE_ENV === 'production') {
+    const [demo] = await db.sql`select count(*)::int as n from staff where is_demo`;
+    if ((demo?.n as number) > 0) {
+      throw new Error('Refusing to start in production while demo accounts exist: disable or delete them, then create real accounts with `pnpm user:create`.');
+    }
+  }
+
+  const deps: Deps = { db, sql: db.sql, env, logger, commune, fanOut: createFanOut(db), startedAt: Date.now(), migrationVersion: version };
+  const app = createApp(deps, options.adminDist === undefined ? {} : { adminDist: options.adminDist });
+  const server = createServer(getRequestListener(app.fetch));
+  const live = await attachLive(server, deps, options.sweepMs ? { sweepMs: options.sweepMs } : {});
+  const maintenance = startMaintenance(deps);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    deps,
+    server,
+    live,
+    url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
+    async stop() {
+      maintenance.stop();
+      await live.close(); // also closes the HTTP server
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AuditEntry } from '@vigie/shared';
+import { requireAccess } from '../../auth/middleware.ts';
+import type { AppEnv, Deps } from '../../context.ts';
+import { notFound, validationHook } from '../../errors.ts';
+import { dateBound, dateCondition } from '../../rest/dates.ts';
+import { contentRange, countRows, idList, oneOrMany, parseListQuery, where } from '../../rest/listQuery.ts';
+import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
+
+const AuditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string().openapi({ format: 'date-time' }),
+    staff_id: z.number().int().nullable(),
+    action: z.string(),
+    resource: z.string(),
+    record_id: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .openapi('AuditEntry');
+
+const FilterSchema = z
+  .object({
+    id: idList.optional(),
+    staff_id: idList.optional(),
+    action: oneOrMany(z.string().max(64)).optional(),
+    resource: oneOrMany(z.string().max(64)).optional(),
+    record_id: z.string().max(64).optional(),
+    at_gte: dateBound().optional(),
+    at_lte: dateBound().optional(),
+  })
+  .strict();
+
+const tags = ['audit_log'];
+const list = createRoute({
+  method: 'get', path: '/', tags, summary: 'The audit log (read-only)', middleware: [requireAccess('audit_log', 'list')] as const,
+  request: { query: ListQuerySchema },
+  responses: { 200: { ...jsonContent(z.array(AuditEntrySchema), 'Entries'), headers: listHeaders }, ...errorResponses },
+});
+const show = createRoute({
+  method: 'get', path: '/{id}', tags, summary: 'One entry', middleware: [requireAccess('audit_log', 'show')] as const,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonContent(AuditEntrySchema, 'Entry'), 404: jsonContent(ErrorSchema, 'No such entry'), ...errorResponses },
+});
+
+export function auditLogRoutes({ sql }: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(list, async (c) => {
+    const query = parseListQuery(c.req.valid('query'), { sortable: ['at', 'id'], defaultSort: ['at', 'DESC'], filter: FilterSchema });
+    const f = query.filter;
+    const condition = where(sql, [
+      f.id && sql`id = any(${f.id}::int[])`,
+      f.staff_id && sql`staff_id = any(${f.staff_id}::int[])`,
+      f.action && sql`action = any(${f.action}::text[])`,
+      f.resource && sql`resource = any(${f.resource}::text[])`,
+      f.record_id && sql`record_id = ${f.record_id}`,
+      f.at_gte && dateCondition(sql, 'at', f.at_gte, 'gte'),
+      f.at_lte && dateCondition(sql, 'at', f.at_lte, 'lte'),
+    ]);
+    const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
+    const rows = await sql<AuditEntry[]>`select id, at, staff_id, action, resource, record_id, ip from audit_log where ${condition}
+      order by ${sql(query.sort.field)} ${direction}, id ${direction} limit ${query.limit} offset ${query.offset}`;
+    const total = rows.length < query.limit && (query.offset === 0 || rows.length > 0) ? query.offset + rows.length : await countRows(sql, sql`audit_log`, condition);
+    c.header('Content-Range', contentRange('audit_log', query.offset, rows.length, total));
+    return c.json(rows as never, 200);
+  });
+  app.openapi(show, async (c) => {
+    const [row] = await sql<AuditEntry[]>`select id, at, staff_id, action, resource, record_id, ip from audit_log where id = ${c.req.valid('param').id}`;
+    if (!row) throw notFound();
+    return c.json(row as never, 200);
+  });
+  return app;
+}

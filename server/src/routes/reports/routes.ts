@@ -1,0 +1,155 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { canTransition, type Report } from '@vigie/shared';
+import { outerRing, toPgPolygon } from '@vigie/db';
+import { audit } from '../../audit/audit.ts';
+import { requireAccess } from '../../auth/middleware.ts';
+import type { AppEnv, Deps } from '../../context.ts';
+import { badRequest, conflict, notFound, validationHook } from '../../errors.ts';
+import { recordLiveEvent } from '../../live/events.ts';
+import { contentRange, parseListQuery } from '../../rest/listQuery.ts';
+import { errorResponses, IdParamSchema, jsonContent, ListQuerySchema, listHeaders, ErrorSchema } from '../../rest/openapi.ts';
+import { getReport, getReporter, listReports, locate, REPORT_SORTS } from './queries.ts';
+import { ReportCreateSchema, ReportDetailSchema, ReportFilterSchema, ReportSchema, ReportUpdateSchema } from './schemas.ts';
+
+const tags = ['reports'];
+
+const list = createRoute({
+  method: 'get', path: '/', tags, summary: 'List reports (react-admin simple-rest)',
+  middleware: [requireAccess('reports', 'list')] as const,
+  request: { query: ListQuerySchema },
+  responses: { 200: { ...jsonContent(z.array(ReportSchema), 'A page of reports'), headers: listHeaders }, ...errorResponses },
+});
+
+const show = createRoute({
+  method: 'get', path: '/{id}', tags, summary: 'One report, with the reporter (audited read of personal data)',
+  middleware: [requireAccess('reports', 'show')] as const,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonContent(ReportDetailSchema, 'The report'), 404: jsonContent(ErrorSchema, 'No such report'), ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post', path: '/', tags, summary: 'Create a report taken by phone or in person',
+  middleware: [requireAccess('reports', 'create')] as const,
+  request: { body: { content: { 'application/json': { schema: ReportCreateSchema } }, required: true } },
+  responses: { 201: jsonContent(ReportDetailSchema, 'Created'), ...errorResponses },
+});
+
+const update = createRoute({
+  method: 'put', path: '/{id}', tags, summary: 'Triage a report: status, priority, category, assignment, note',
+  middleware: [requireAccess('reports', 'edit')] as const,
+  request: { params: IdParamSchema, body: { content: { 'application/json': { schema: ReportUpdateSchema } }, required: true } },
+  responses: {
+    200: jsonContent(ReportDetailSchema, 'Updated'),
+    404: jsonContent(ErrorSchema, 'No such report'),
+    409: jsonContent(ErrorSchema, 'Transition not allowed from the current status'),
+    ...errorResponses,
+  },
+});
+
+export function reportRoutes(deps: Deps) {
+  const { sql } = deps;
+  const boundary = toPgPolygon(outerRing(deps.commune.boundary));
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  /** After commit: other processes and sockets learn of the change by its event id. */
+  const announce = (eventId: number) => deps.fanOut.publish({ kind: 'live', event_id: eventId });
+
+  app.openapi(list, async (c) => {
+    const query = parseListQuery(c.req.valid('query'), { sortable: REPORT_SORTS, defaultSort: ['received_at', 'DESC'], filter: ReportFilterSchema });
+    const { rows, total } = await listReports(sql, query);
+    c.header('Content-Range', contentRange('reports', query.offset, rows.length, total));
+    return c.json(rows as never, 200);
+  });
+
+  /** The detail view adds the reporter; reading it is a read of personal data, so it is audited. */
+  const withReporter = async (report: Report, staffId: number, ip: string | null) => {
+    const reporter = await getReporter(sql, report.id);
+    if (reporter.reporter_name || reporter.reporter_phone || reporter.member_id) {
+      await audit(sql, { staff_id: staffId, action: 'read_personal_data', resource: 'reports', record_id: report.id, ip });
+    }
+    return { ...report, reporter_name: reporter.reporter_name, reporter_phone: reporter.reporter_phone };
+  };
+
+  app.openapi(show, async (c) => {
+    const { id } = c.req.valid('param');
+    const report = await getReport(sql, id);
+    if (!report) throw notFound('Signalement introuvable.');
+    return c.json((await withReporter(report, c.get('auth').staff_id, c.get('ip'))) as never, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const input = c.req.valid('json');
+    const { staff_id } = c.get('auth');
+    const { report, eventId } = await sql.begin(async (tx) => {
+      const place = await locate(tx, boundary, input.lat, input.lng);
+      const [row] = await tx<{ id: number }[]>`
+        insert into reports (category, priority, description, lat, lng, address, neighbourhood_id, out_of_area,
+                             source, reporter_name, reporter_phone, occurred_at, assigned_to)
+        values (${input.category}, ${input.priority}, ${input.description}, ${input.lat}, ${input.lng},
+                ${input.address ?? null}, ${place.neighbourhood_id}, ${place.out_of_area}, ${input.source},
+                ${input.reporter_name ?? null}, ${input.reporter_phone ?? null}, ${input.occurred_at ?? null}, null)
+        returning id`;
+      const id = row!.id;
+      await tx`insert into report_events (report_id, staff_id, action, to_value) values (${id}, ${staff_id}, 'created', 'new')`;
+      await audit(tx, { staff_id, action: 'create', resource: 'reports', record_id: id, ip: c.get('ip') });
+      const report = (await getReport(tx, id))!;
+      return { report, eventId: await recordLiveEvent(tx, 'report:created', 'reports', id, report) };
+    });
+    await announce(eventId);
+    return c.json({ ...report, reporter_name: input.reporter_name ?? null, reporter_phone: input.reporter_phone ?? null } as never, 201);
+  });
+
+  app.openapi(update, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const { staff_id } = c.get('auth');
+    const result = await sql.begin(async (tx) => {
+      const [current] = await tx<Report[]>`select id, status, priority, category, assigned_to from reports where id = ${id} for update`;
+      if (!current) throw notFound('Signalement introuvable.');
+      const note = input.note?.trim() || null;
+      const events: Array<{ action: string; from_value: string | null; to_value: string | null; note: string | null }> = [];
+      const next = { status: current.status, priority: current.priority, category: current.category, assigned_to: current.assigned_to };
+
+      if (input.status && input.status !== current.status) {
+        if (!canTransition(current.status, input.status)) {
+          throw conflict(`Transition impossible : un signalement « ${current.status} » ne peut pas passer à « ${input.status} ».`, { status: 'Transition impossible.' });
+        }
+        if (input.status === 'dismissed' && !note) throw badRequest({ note: 'Un motif est requis pour classer un signalement.' });
+        events.push({ action: 'status', from_value: current.status, to_value: input.status, note });
+        next.status = input.status;
+      }
+      if (input.priority && input.priority !== current.priority) {
+        events.push({ action: 'priority', from_value: current.priority, to_value: input.priority, note: null });
+        next.priority = input.priority;
+      }
+      if (input.category && input.category !== current.category) {
+        events.push({ action: 'updated', from_value: current.category, to_value: input.category, note: null });
+        next.category = input.category;
+      }
+      if (input.assigned_to !== undefined && input.assigned_to !== current.assigned_to) {
+        if (input.assigned_to !== null) {
+          const [agent] = await tx`select 1 from staff where id = ${input.assigned_to} and role in ('officer', 'supervisor') and not disabled`;
+          if (!agent) throw badRequest({ assigned_to: 'Agent inconnu ou désactivé.' });
+        }
+        events.push({ action: 'assigned', from_value: current.assigned_to?.toString() ?? null, to_value: input.assigned_to?.toString() ?? null, note: null });
+        next.assigned_to = input.assigned_to;
+      }
+      if (note && !events.some((e) => e.note)) events.push({ action: 'note', from_value: null, to_value: null, note });
+      if (events.length === 0) return { report: (await getReport(tx, id))!, eventId: null };
+
+      await tx`
+        update reports set status = ${next.status}, priority = ${next.priority}, category = ${next.category},
+                           assigned_to = ${next.assigned_to}, updated_at = now()
+        where id = ${id}`;
+      await tx`insert into report_events ${tx(events.map((e) => ({ ...e, report_id: id, staff_id })), 'report_id', 'staff_id', 'action', 'from_value', 'to_value', 'note')}`;
+      await audit(tx, { staff_id, action: 'update', resource: 'reports', record_id: id, ip: c.get('ip') });
+      const report = (await getReport(tx, id))!;
+      return { report, eventId: await recordLiveEvent(tx, 'report:updated', 'reports', id, report) };
+    });
+    if (result.eventId !== null) await announce(result.eventId);
+    // react-admin replaces its cached record with this answer, so it carries the reporter too.
+    return c.json((await withReporter(result.report, staff_id, c.get('ip'))) as never, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import type { AppEnv } from './context.ts';
+
+export const DEFAULT_ADMIN_DIST = path.resolve(import.meta.dirname, '../../admin/dist');
+
+/** The built SPA: hashed assets cached for a year, index.html never cached, client routes fall back to it. */
+export function mountSpa(app: Hono<AppEnv>, distDir: string) {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!existsSync(indexFile)) {
+    app.get('/', (c) => c.text('Vigie API is running. Build the dashboard with `pnpm --filter @vigie/admin build` (pnpm start does it).', 200));
+    return false;
+  }
+  const root = path.relative(process.cwd(), distDir) || '.';
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/*', serveStatic({ root }));
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/socket.io')) return c.json({ message: 'Introuvable.' }, 404);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(readFileSync(indexFile, 'utf8'));
+  });
+  return true;
+}
