@@ -5,3 +5,4 @@ export * from './staff.ts';
 export * from './audit.ts';
 export * from './live.ts';
 export * from './commune.ts';
+export * from './emergency.ts';

@@ -17,6 +17,8 @@ export interface LiveEnvelope<T> {
 export interface ServerToClientEvents {
   'report:created': (event: LiveEnvelope<Report>) => void;
   'report:updated': (event: LiveEnvelope<Report>) => void;
+  /** Who has a report open right now ("who is on it"); sent to every police socket on change. */
+  'report:presence': (event: ReportPresence) => void;
   /** The server is closing this socket (session revoked, account disabled or role changed). */
   'session:ended': (event: { reason: 'revoked' | 'expired' | 'disabled' | 'role_changed' }) => void;
 }
@@ -27,7 +29,23 @@ export interface LiveResyncReply {
   truncated: boolean;
 }
 
+/** A staff member looking at a report; presence ends when they leave it or their socket closes. */
+export interface Viewer {
+  staff_id: number;
+  full_name: string;
+  since: string;
+}
+
+export interface ReportPresence {
+  report_id: number;
+  viewers: Viewer[];
+}
+
 export interface ClientToServerEvents {
+  /** I opened this report: answers who else is on it. */
+  'report:join': (args: { report_id: number }, ack: (reply: ReportPresence | { error: string }) => void) => void;
+  /** I closed this report. */
+  'report:leave': (args: { report_id: number }) => void;
   /** Ask for every event after `since` that this role may see (after a reconnect). */
   'live:resync': (args: { since: number }, ack: (reply: LiveResyncReply | { error: string }) => void) => void;
 }
@@ -35,6 +53,9 @@ export interface ClientToServerEvents {
 /** Data socket.io keeps per socket on the server. */
 export interface SocketData {
   staff_id: number;
+  full_name: string;
+  /** Reports this socket has open, with the time it opened each. */
+  viewing: Record<number, string>;
   role: import('./roles.ts').Role;
   session_id: string;
 }

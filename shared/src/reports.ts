@@ -36,6 +36,10 @@ export interface Report {
   external_id: string | null;
   member_id: number | null;
   assigned_to: number | null;
+  /** The text suggests a danger in progress (see emergency.ts): the dashboard says « appeler le 17 ». */
+  emergency: boolean;
+  /** Set when this report was linked into an incident: the id of the incident's primary report. */
+  incident_id: number | null;
   received_at: string;
   occurred_at: string | null;
   updated_at: string;
@@ -53,7 +57,7 @@ export interface ReportEvent {
   at: string;
   staff_id: number | null;
   staff_name: string | null;
-  action: 'created' | 'status' | 'priority' | 'assigned' | 'note' | 'updated';
+  action: 'created' | 'status' | 'priority' | 'assigned' | 'note' | 'updated' | 'linked' | 'unlinked' | 'reply';
   from_value: string | null;
   to_value: string | null;
   note: string | null;
@@ -70,3 +74,12 @@ export const REPORT_TRANSITIONS: Record<ReportStatus, readonly ReportStatus[]> =
 };
 
 export const canTransition = (from: ReportStatus, to: ReportStatus) => REPORT_TRANSITIONS[from].includes(to);
+
+/** A standard reply sent back to the resident through the partner when a report changes status. */
+export interface ResponseTemplate {
+  id: number;
+  status: Exclude<ReportStatus, 'new'>;
+  title: string;
+  body: string;
+  active: boolean;
+}

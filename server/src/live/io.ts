@@ -14,6 +14,7 @@ import { tokenFromCookieHeader } from '../auth/cookie.ts';
 import { findSession, invalidSessions, touchSessions } from '../auth/sessions.ts';
 import type { Deps } from '../context.ts';
 import { liveEventsSince, loadLiveEvent } from './events.ts';
+import { registerPresenceHandlers } from './presence.ts';
 
 export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -53,7 +54,7 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
       const token = tokenFromCookieHeader(socket.request.headers.cookie, env);
       const session = token ? await findSession(sql, env, token) : null;
       if (!session) return next(new Error('unauthorized'));
-      socket.data = { staff_id: session.staff_id, role: session.role, session_id: session.session_id };
+      socket.data = { staff_id: session.staff_id, full_name: session.full_name, role: session.role, session_id: session.session_id, viewing: {} };
       next();
     } catch (error) {
       logger.error({ err: error }, 'socket handshake failed');
@@ -82,6 +83,7 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
         ack({ error: 'unavailable' });
       }
     });
+    registerPresenceHandlers(io, socket, () => subscriberRoles('reports').map(roleRoom));
   });
 
   const endSessions = (room: string, reason: 'revoked' | 'disabled' | 'role_changed' | 'expired') => {

@@ -10,7 +10,7 @@ type AnySql = Sql | TxSql;
 const columns = (sql: AnySql) => sql`
   r.id, r.category, r.status, r.priority, r.description, r.lat, r.lng, r.address,
   r.neighbourhood_id, r.out_of_area, r.source, r.partner_id, r.external_id, r.member_id,
-  r.assigned_to, r.received_at, r.occurred_at, r.updated_at`;
+  r.assigned_to, r.emergency, r.incident_id, r.received_at, r.occurred_at, r.updated_at`;
 
 export const REPORT_SORTS = ['id', 'received_at', 'updated_at', 'status', 'priority', 'category'] as const;
 
@@ -46,17 +46,21 @@ function filterCondition(sql: Sql, f: ReportFilter) {
   ]);
 }
 
-export async function listReports(sql: Sql, query: ListQuery<ReportFilter>) {
-  const condition = filterCondition(sql, query.filter);
+/** The page query of the list, also used by the EXPLAIN test that keeps every list index-backed. */
+export function reportPageQuery(sql: Sql, query: ListQuery<ReportFilter>) {
   const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
-  const rows = await sql<Report[]>`
+  return sql<Report[]>`
     select ${columns(sql)} from reports r
-    where ${condition}
+    where ${filterCondition(sql, query.filter)}
     order by ${sortExpression(sql, query.sort.field)} ${direction}, r.id ${direction}
     limit ${query.limit} offset ${query.offset}`;
+}
+
+export async function listReports(sql: Sql, query: ListQuery<ReportFilter>) {
+  const rows = await reportPageQuery(sql, query);
   const total = rows.length < query.limit && (query.offset === 0 || rows.length > 0)
     ? query.offset + rows.length
-    : await countRows(sql, sql`reports r`, condition);
+    : await countRows(sql, sql`reports r`, filterCondition(sql, query.filter));
   return { rows, total };
 }
 
@@ -71,10 +75,42 @@ export async function getReporter(sql: AnySql, id: number): Promise<ReportReport
   return row ?? { reporter_name: null, reporter_phone: null, member_id: null };
 }
 
+/** An incident: its primary report first, then the reports linked to it, oldest first. */
+export async function getIncident(sql: AnySql, primary: number): Promise<Report[]> {
+  return sql<Report[]>`
+    select ${columns(sql)} from reports r where r.id = ${primary} or r.incident_id = ${primary}
+    order by (r.id = ${primary}) desc, r.received_at, r.id`;
+}
+
 /** The sector containing a point, and whether the point lies outside the commune. */
 export async function locate(sql: AnySql, boundary: string, lat: number, lng: number) {
   const [row] = await sql<{ neighbourhood_id: number | null; out_of_area: boolean }[]>`
     select (select id from neighbourhoods where area @> point(${lng}, ${lat}) order by id limit 1) as neighbourhood_id,
            not (${boundary}::polygon @> point(${lng}, ${lat})) as out_of_area`;
   return row!;
+}
+
+/** Within this distance and time of each other, two reports of one category may be one incident. */
+export const DUPLICATE_RADIUS_M = 200;
+export const DUPLICATE_WINDOW_MIN = 30;
+
+/**
+ * Reports of the same category within 200 m and 30 minutes of this one. A bounding box on lat/lng
+ * narrows the rows the (category, received_at) index yields before the exact distance is computed.
+ */
+export async function possibleDuplicates(sql: AnySql, report: Pick<Report, 'id' | 'category' | 'lat' | 'lng' | 'received_at'>) {
+  const dLat = DUPLICATE_RADIUS_M / 111_320;
+  const dLng = DUPLICATE_RADIUS_M / (111_320 * Math.cos((report.lat * Math.PI) / 180));
+  return sql<(Report & { distance_m: number })[]>`
+    select ${columns(sql)},
+           round(sqrt(power((r.lng - ${report.lng}) * cos(radians(${report.lat})) * 111320, 2) + power((r.lat - ${report.lat}) * 111320, 2)))::int as distance_m
+    from reports r
+    where r.category = ${report.category} and r.id <> ${report.id}
+      and r.received_at between ${report.received_at}::timestamptz - make_interval(mins => ${DUPLICATE_WINDOW_MIN})
+                            and ${report.received_at}::timestamptz + make_interval(mins => ${DUPLICATE_WINDOW_MIN})
+      and r.lat between ${report.lat - dLat} and ${report.lat + dLat}
+      and r.lng between ${report.lng - dLng} and ${report.lng + dLng}
+      and sqrt(power((r.lng - ${report.lng}) * cos(radians(${report.lat})) * 111320, 2) + power((r.lat - ${report.lat}) * 111320, 2)) <= ${DUPLICATE_RADIUS_M}
+    order by r.received_at, r.id
+    limit 50`;
 }

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { canTransition, type Report } from '@vigie/shared';
+import { canTransition, emergencyTerms, type Report } from '@vigie/shared';
 import { outerRing, toPgPolygon } from '@vigie/db';
 import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
@@ -8,7 +8,9 @@ import { badRequest, conflict, notFound, validationHook } from '../../errors.ts'
 import { recordLiveEvent } from '../../live/events.ts';
 import { contentRange, parseListQuery } from '../../rest/listQuery.ts';
 import { errorResponses, IdParamSchema, jsonContent, ListQuerySchema, listHeaders, ErrorSchema } from '../../rest/openapi.ts';
+import { registerIncidentRoutes } from './incidents.ts';
 import { getReport, getReporter, listReports, locate, REPORT_SORTS } from './queries.ts';
+import { queuePartnerEvent, replyText } from './replies.ts';
 import { ReportCreateSchema, ReportDetailSchema, ReportFilterSchema, ReportSchema, ReportUpdateSchema } from './schemas.ts';
 
 const tags = ['reports'];
@@ -80,12 +82,15 @@ export function reportRoutes(deps: Deps) {
   app.openapi(create, async (c) => {
     const input = c.req.valid('json');
     const { staff_id } = c.get('auth');
+    // The emergency gate: words of a danger in progress make the report urgent, whoever typed it.
+    const emergency = emergencyTerms(input.description).length > 0;
+    const priority = emergency ? 'urgent' : input.priority;
     const { report, eventId } = await sql.begin(async (tx) => {
       const place = await locate(tx, boundary, input.lat, input.lng);
       const [row] = await tx<{ id: number }[]>`
-        insert into reports (category, priority, description, lat, lng, address, neighbourhood_id, out_of_area,
+        insert into reports (category, priority, emergency, description, lat, lng, address, neighbourhood_id, out_of_area,
                              source, reporter_name, reporter_phone, occurred_at, assigned_to)
-        values (${input.category}, ${input.priority}, ${input.description}, ${input.lat}, ${input.lng},
+        values (${input.category}, ${priority}, ${emergency}, ${input.description}, ${input.lat}, ${input.lng},
                 ${input.address ?? null}, ${place.neighbourhood_id}, ${place.out_of_area}, ${input.source},
                 ${input.reporter_name ?? null}, ${input.reporter_phone ?? null}, ${input.occurred_at ?? null}, null)
         returning id`;
@@ -104,7 +109,8 @@ export function reportRoutes(deps: Deps) {
     const input = c.req.valid('json');
     const { staff_id } = c.get('auth');
     const result = await sql.begin(async (tx) => {
-      const [current] = await tx<Report[]>`select id, status, priority, category, assigned_to from reports where id = ${id} for update`;
+      const [current] = await tx<Report[]>`
+        select id, status, priority, category, assigned_to, partner_id, external_id from reports where id = ${id} for update`;
       if (!current) throw notFound('Signalement introuvable.');
       const note = input.note?.trim() || null;
       const events: Array<{ action: string; from_value: string | null; to_value: string | null; note: string | null }> = [];
@@ -135,7 +141,17 @@ export function reportRoutes(deps: Deps) {
         next.assigned_to = input.assigned_to;
       }
       if (note && !events.some((e) => e.note)) events.push({ action: 'note', from_value: null, to_value: null, note });
+      const reply = await replyText(tx, input, next.status);
+      if (reply && !current.partner_id) {
+        throw badRequest({ reply: "Ce signalement n'est pas venu d'une plateforme partenaire : rappelez la personne." });
+      }
+      if (reply) events.push({ action: 'reply', from_value: null, to_value: null, note: reply });
       if (events.length === 0) return { report: (await getReport(tx, id))!, eventId: null };
+      if (next.status !== current.status) {
+        await queuePartnerEvent(tx, current, 'report.status_changed', { status: next.status, message: reply });
+      } else if (reply) {
+        await queuePartnerEvent(tx, current, 'report.reply', { status: next.status, message: reply });
+      }
 
       await tx`
         update reports set status = ${next.status}, priority = ${next.priority}, category = ${next.category},
@@ -151,5 +167,6 @@ export function reportRoutes(deps: Deps) {
     return c.json((await withReporter(result.report, staff_id, c.get('ip'))) as never, 200);
   });
 
+  registerIncidentRoutes(app, deps);
   return app;
 }

@@ -20,6 +20,8 @@ export const ReportSchema = z
     external_id: z.string().nullable(),
     member_id: z.number().int().nullable(),
     assigned_to: z.number().int().nullable(),
+    emergency: z.boolean().openapi({ description: 'The text suggests a danger in progress: call 17' }),
+    incident_id: z.number().int().nullable().openapi({ description: 'Primary report of the incident this one was linked into' }),
     received_at: z.string().openapi({ format: 'date-time' }),
     occurred_at: z.string().nullable().openapi({ format: 'date-time' }),
     updated_at: z.string().openapi({ format: 'date-time' }),
@@ -85,8 +87,11 @@ export const ReportUpdateSchema = z
     category: z.enum(REPORT_CATEGORIES).optional(),
     assigned_to: z.number().int().positive().nullable().optional(),
     note: z.string().trim().max(4000, '4000 caractères au plus.').refine(noControl, 'Caractères de contrôle interdits.').nullish(),
+    /** Sent back to the resident through the partner (platform reports only). */
+    reply: z.string().trim().max(1000, '1000 caractères au plus.').refine(noControl, 'Caractères de contrôle interdits.').nullish(),
+    template_id: z.number().int().positive().nullish(),
   })
-  .openapi('ReportUpdate', { example: { status: 'acknowledged', note: 'Patrouille prévenue' } });
+  .openapi('ReportUpdate', { example: { status: 'acknowledged', note: 'Patrouille prévenue', template_id: 1 } });
 
 export type ReportCreate = z.infer<typeof ReportCreateSchema>;
 export type ReportUpdate = z.infer<typeof ReportUpdateSchema>;
