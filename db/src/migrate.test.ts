@@ -37,10 +37,10 @@ describe.each(['postgres', 'embedded'] as const)('migrations on %s', (engine) =>
     await expect(sql`delete from audit_log`).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`).rejects.toThrow(/append-only/);
     await expect(sql`select purge_audit_log(interval '1 day')`).rejects.toThrow(/at least 30 days/);
-    const [{ purged }] = await sql`select purge_audit_log(interval '365 days') as purged`;
-    expect(purged).toBe(1);
-    const [{ count }] = await sql`select count(*)::int as count from audit_log`;
-    expect(count).toBe(1);
+    const [purge] = await sql`select purge_audit_log(interval '365 days') as purged`;
+    expect(purge?.purged).toBe(1);
+    const [left] = await sql`select count(*)::int as count from audit_log`;
+    expect(left?.count).toBe(1);
     // the purge flag does not outlive its transaction
     await expect(sql`delete from audit_log`).rejects.toThrow(/append-only/);
   });

@@ -1,3 +1,4 @@
+import { readMigrations } from '@vigie/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, createStaff, signIn, startTestServer, type TestServer } from '../../test/harness.ts';
 
@@ -13,7 +14,7 @@ describe('system routes', () => {
   it('reports health without auth', async () => {
     const res = await client(t.base).json<Record<string, unknown>>('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', engine: process.env.VIGIE_TEST_ENGINE === 'embedded' ? 'embedded' : 'postgres', migration_version: 1 });
+    expect(res.body).toMatchObject({ status: 'ok', engine: process.env.VIGIE_TEST_ENGINE === 'embedded' ? 'embedded' : 'postgres', migration_version: readMigrations().length });
   });
 
   it('serves the commune configuration', async () => {

@@ -1,0 +1,29 @@
+import { Box, Typography } from '@mui/material';
+import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, useTranslate } from 'react-admin';
+import { useCommuneConfig } from '../commune/useCommuneConfig.ts';
+import { LiveIndicator } from './LiveIndicator.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+const Toolbar = () => (
+  <>
+    <LiveIndicator />
+    <LocalesMenuButton />
+    <LoadingIndicator />
+  </>
+);
+
+export const AppBar = () => {
+  const translate = useTranslate();
+  const config = useCommuneConfig();
+  return (
+    <RaAppBar color="primary" toolbar={<Toolbar />} userMenu={<UserMenu />}>
+      <Typography component="p" variant="h6" sx={{ fontWeight: 600, whiteSpace: 'nowrap', mr: 2 }}>
+        {config ? translate('vigie.app.title', { commune: config.name }) : translate('vigie.app.name')}
+      </Typography>
+      <Box sx={{ display: { xs: 'none', md: 'flex' }, flex: 1, minWidth: 0 }}>
+        <TitlePortal component="h1" variant="body1" sx={{ fontWeight: 500, m: 0 }} />
+      </Box>
+      <Box sx={{ flex: { xs: 1, md: 0 } }} />
+    </RaAppBar>
+  );
+};

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { Layout as RaLayout } from 'react-admin';
+import { SessionWatcher } from '../live/SessionWatcher.tsx';
+import { AppBar } from './AppBar.tsx';
+import { HtmlLang } from './HtmlLang.tsx';
+import { Menu } from './Menu.tsx';
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={AppBar} menu={Menu} appBarAlwaysOn>
+    <HtmlLang />
+    <SessionWatcher />
+    {children}
+  </RaLayout>
+);

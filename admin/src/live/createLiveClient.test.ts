@@ -1,0 +1,164 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LiveResyncReply } from '@vigie/shared';
+import { createLiveClient, type LiveSocket } from './createLiveClient.ts';
+import { SESSION_TOPIC, type LiveEvent } from './liveEvents.ts';
+
+type Handler = (...args: any[]) => void;
+
+/** Just enough of a socket.io client socket: server events are fired by hand. */
+function fakeSocket(resyncReply?: LiveResyncReply | { error: string }) {
+  const handlers = new Map<string, Handler[]>();
+  const emitted: Array<{ name: string; args: unknown }> = [];
+  const socket = {
+    connected: false,
+    active: true,
+    on(name: string, handler: Handler) {
+      handlers.set(name, [...(handlers.get(name) ?? []), handler]);
+      return socket;
+    },
+    timeout: () => ({
+      emit(name: string, args: unknown, ack: Handler) {
+        emitted.push({ name, args });
+        if (resyncReply) ack(null, resyncReply);
+      },
+    }),
+    disconnect: vi.fn(() => {
+      socket.active = false;
+    }),
+    fire(name: string, ...args: unknown[]) {
+      for (const handler of handlers.get(name) ?? []) handler(...args);
+    },
+    emitted,
+  };
+  return socket;
+}
+
+const report = (event_id: number, id: number) => ({ event_id, date: '2024-03-08T13:05:00Z', record: { id } });
+
+async function startedClient(socket: ReturnType<typeof fakeSocket>) {
+  const client = createLiveClient(async () => socket as unknown as LiveSocket);
+  await client.start();
+  socket.fire('connect');
+  return client;
+}
+
+describe('live client', () => {
+  it('delivers socket events to list and record subscribers', async () => {
+    const socket = fakeSocket();
+    const client = await startedClient(socket);
+    const list: LiveEvent[] = [];
+    const record: LiveEvent[] = [];
+    client.subscribe('resource/reports', (event) => list.push(event));
+    client.subscribe('resource/reports/3', (event) => record.push(event));
+    socket.fire('report:created', report(1, 3));
+    socket.fire('report:updated', report(2, 4));
+    expect(list.map((event) => [event.type, event.payload.ids])).toEqual([
+      ['created', [3]],
+      ['updated', [4]],
+    ]);
+    expect(record).toHaveLength(1);
+    expect(client.getStatus()).toBe('online');
+  });
+
+  it('stops delivering after unsubscribe', async () => {
+    const socket = fakeSocket();
+    const client = await startedClient(socket);
+    const listener = vi.fn();
+    client.subscribe('resource/reports', listener);
+    client.unsubscribe('resource/reports', listener);
+    socket.fire('report:created', report(1, 3));
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('asks for what it missed after a reconnect and applies each event once', async () => {
+    const socket = fakeSocket({
+      events: [
+        { event_id: 3, date: '2024-03-08T13:06:00Z', name: 'report:updated', record: { id: 9 } },
+        { event_id: 2, date: '2024-03-08T13:05:30Z', name: 'report:created', record: { id: 9 } },
+      ],
+      truncated: false,
+    });
+    const client = await startedClient(socket);
+    const seen: number[] = [];
+    client.subscribe('resource/reports', (event) => seen.push(event.payload.ids[0] as number));
+    socket.fire('report:created', report(1, 8));
+    socket.fire('report:created', report(2, 9));
+    socket.fire('disconnect', 'transport close');
+    expect(client.getStatus()).toBe('reconnecting');
+    socket.fire('connect');
+    expect(socket.emitted).toEqual([{ name: 'live:resync', args: { since: 2 } }]);
+    expect(seen).toEqual([8, 9, 9]); // event 2 was not replayed; event 3 was delivered
+    socket.fire('report:updated', report(3, 9));
+    expect(seen).toHaveLength(3);
+  });
+
+  it('tells every subscribed list and record to refetch when the resync is truncated', async () => {
+    const socket = fakeSocket({ events: [], truncated: true });
+    const client = await startedClient(socket);
+    socket.fire('report:created', report(1, 8));
+    const list = vi.fn();
+    const record = vi.fn();
+    const session = vi.fn();
+    client.subscribe('resource/reports', list);
+    client.subscribe('resource/reports/8', record);
+    client.subscribe(SESSION_TOPIC, session);
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    expect(list).toHaveBeenCalledWith(expect.objectContaining({ type: 'updated', payload: { ids: [] } }));
+    expect(record).toHaveBeenCalledTimes(1);
+    expect(session).not.toHaveBeenCalled();
+  });
+
+  it('refetches instead of resyncing when it never saw an event', async () => {
+    const socket = fakeSocket({ events: [], truncated: false });
+    const client = await startedClient(socket);
+    const list = vi.fn();
+    client.subscribe('resource/reports', list);
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    expect(socket.emitted).toEqual([]);
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes the socket and announces it when the server ends the session', async () => {
+    const socket = fakeSocket();
+    const client = await startedClient(socket);
+    const session = vi.fn();
+    client.subscribe(SESSION_TOPIC, session);
+    socket.fire('session:ended', { reason: 'revoked' });
+    expect(socket.disconnect).toHaveBeenCalled();
+    expect(session).toHaveBeenCalledWith(expect.objectContaining({ payload: { ids: [], record: { reason: 'revoked' } } }));
+    expect(client.getStatus()).toBe('idle');
+  });
+
+  it('opens one socket per session, however often it is started', async () => {
+    const socket = fakeSocket();
+    const connect = vi.fn(async () => socket as unknown as LiveSocket);
+    const client = createLiveClient(connect);
+    await Promise.all([client.start(), client.start()]);
+    await client.start();
+    expect(connect).toHaveBeenCalledTimes(1);
+    client.stop();
+    expect(socket.disconnect).toHaveBeenCalled();
+  });
+
+  it('does not keep a socket that connected after sign-out', async () => {
+    const socket = fakeSocket();
+    let resolve: (value: LiveSocket) => void = () => undefined;
+    const client = createLiveClient(() => new Promise<LiveSocket>((done) => (resolve = done)));
+    const starting = client.start();
+    client.stop();
+    resolve(socket as unknown as LiveSocket);
+    await starting;
+    expect(socket.disconnect).toHaveBeenCalled();
+    expect(client.getStatus()).toBe('idle');
+  });
+
+  it('reports offline when the server refuses the connection', async () => {
+    const socket = fakeSocket();
+    const client = await startedClient(socket);
+    socket.active = false;
+    socket.fire('connect_error', new Error('unauthorized'));
+    expect(client.getStatus()).toBe('offline');
+  });
+});

@@ -1,0 +1,4 @@
+import { useSyncExternalStore } from 'react';
+import { liveClient } from './liveClient.ts';
+
+export const useLiveStatus = () => useSyncExternalStore(liveClient.onStatusChange, liveClient.getStatus);

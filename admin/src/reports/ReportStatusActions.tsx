@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Box, Button, Typography } from '@mui/material';
+import {
+  useCanAccess,
+  useGetIdentity,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+  useUpdate,
+} from 'react-admin';
+import type { Report, ReportStatus } from '@vigie/shared';
+import { DismissDialog } from './DismissDialog.tsx';
+import { needsReason, nextStatuses } from './transitions.ts';
+
+type Change = { status?: ReportStatus; note?: string; assigned_to?: number };
+
+/**
+ * One button per allowed next status, plus "assign to me". Pessimistic: the server may refuse a
+ * transition another officer made moot (409) and its message is shown as is.
+ */
+export const ReportStatusActions = () => {
+  const record = useRecordContext<Report>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const { identity } = useGetIdentity();
+  const { canAccess } = useCanAccess({ action: 'edit', resource: 'reports' });
+  const [update, { isPending }] = useUpdate<Report>();
+  const [dismissing, setDismissing] = useState(false);
+  if (!record || !canAccess) return null;
+
+  const next = nextStatuses(record.status);
+  const apply = (data: Change, message: string, messageArgs: Record<string, unknown> = {}) =>
+    update(
+      'reports',
+      { id: record.id, data, previousData: record },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: (saved) => {
+          setDismissing(false);
+          // A 403 is reported by checkError and resolves empty: do not claim success then.
+          if (saved?.id !== undefined) notify(message, { type: 'success', messageArgs });
+        },
+        onError: (error) => notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' }),
+      },
+    );
+  const changeStatus = (status: ReportStatus, note?: string) =>
+    apply(note ? { status, note } : { status }, 'vigie.report.status_changed', {
+      status: translate(`vigie.statuses.${status}`),
+    });
+
+  if (next.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('vigie.report.no_further_status')}
+      </Typography>
+    );
+  }
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+      {next.map((status) => (
+        <Button
+          key={status}
+          variant={status === next[0] ? 'contained' : 'outlined'}
+          disabled={isPending}
+          onClick={() => (needsReason(status) ? setDismissing(true) : changeStatus(status))}
+        >
+          {translate(`vigie.report.transitions.${status}`)}
+        </Button>
+      ))}
+      {identity && record.assigned_to !== identity.id && (
+        <Button
+          variant="text"
+          disabled={isPending}
+          onClick={() => apply({ assigned_to: Number(identity.id) }, 'vigie.report.assigned')}
+        >
+          {translate('vigie.report.assign_to_me')}
+        </Button>
+      )}
+      <DismissDialog
+        open={dismissing}
+        pending={isPending}
+        onCancel={() => setDismissing(false)}
+        onConfirm={(reason) => changeStatus('dismissed', reason)}
+      />
+    </Box>
+  );
+};

@@ -1,0 +1,11 @@
+import ReportIcon from '@mui/icons-material/NotificationsActive';
+import { ReportList } from './ReportList.tsx';
+import { ReportShow, ReportTitle } from './ReportShow.tsx';
+import { createElement } from 'react';
+
+export default {
+  list: ReportList,
+  show: ReportShow,
+  icon: ReportIcon,
+  recordRepresentation: createElement(ReportTitle),
+};

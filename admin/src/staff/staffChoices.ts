@@ -1,0 +1,4 @@
+import { ROLES } from '@vigie/shared';
+import { choicesOf } from '../common/choices.ts';
+
+export const roleChoices = choicesOf(ROLES, 'vigie.roles');
