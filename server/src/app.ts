@@ -13,9 +13,13 @@ import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
+import { intakeRoutes } from './routes/intake/routes.ts';
 import { neighbourhoodRoutes } from './routes/neighbourhoods/routes.ts';
+import { officerRoutes } from './routes/officers/routes.ts';
+import { partnerRoutes } from './routes/partners/routes.ts';
 import { reportEventRoutes } from './routes/report_events/routes.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
+import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
 import { systemRoutes } from './routes/system/routes.ts';
 import { DEFAULT_ADMIN_DIST, mountSpa } from './static.ts';
@@ -88,7 +92,8 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
     bodyLimit({
       maxSize: 1024 * 1024,
       onError: () => {
-        throw new ApiError(413, 'Requête trop volumineuse (1 Mo au plus).');
+        // The rest of the body is not read: close the connection so a client does not reuse it mid-upload.
+        throw new ApiError(413, 'Requête trop volumineuse (1 Mo au plus).', undefined, { Connection: 'close' });
       },
     }),
   );
@@ -98,16 +103,21 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
 
   app.route('/api', systemRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
+  // Partners sign each request (no cookie, no Origin): mounted before the session check.
+  app.route('/api/intake', intakeRoutes(deps));
 
-  for (const path of ['/api/reports', '/api/report_events', '/api/neighbourhoods', '/api/staff', '/api/audit_log']) {
+  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners']) {
     app.use(path, requireAuth(deps));
     app.use(`${path}/*`, requireAuth(deps));
   }
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/report_events', reportEventRoutes(deps));
+  app.route('/api/response_templates', responseTemplateRoutes(deps));
   app.route('/api/neighbourhoods', neighbourhoodRoutes(deps));
+  app.route('/api/officers', officerRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/audit_log', auditLogRoutes(deps));
+  app.route('/api/partners', partnerRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import type { Env } from './env.ts';
 import { attachLive, type Live } from './live/io.ts';
 import type { Logger } from './logger.ts';
 import { startMaintenance } from './maintenance.ts';
+import { ensureDemoPartner } from './routes/partners/demo.ts';
 
 export interface Running {
   deps: Deps;
@@ -27,6 +28,7 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
   if (env.VIGIE_DEMO) {
     const summary = await seedDemo(db.sql, commune);
     if (summary.seeded) logger.info(summary, 'demo data seeded');
+    if ((await ensureDemoPartner(db.sql, env.VIGIE_SECRET_KEY)) !== 'present') logger.info({ partner_id: 'vvs-demo' }, 'demo partner ready');
   }
   if (env.NODE_ENV === 'production') {
     const [demo] = await db.sql`select count(*)::int as n from staff where is_demo`;

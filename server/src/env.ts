@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { parseKey } from './crypto/secretBox.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -26,9 +28,31 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built admin SPA lives; the API still runs without it. */
   ADMIN_DIST: z.string().optional(),
+  /** AES-256-GCM key sealing partner secrets at rest: 32 bytes, base64 or hex. Required in production. */
+  VIGIE_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const key = parseKey(value);
+      if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes written in base64 or hex (generate one with `openssl rand -base64 32`)' });
+      return key ?? undefined;
+    }),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string; VIGIE_DEMO: boolean };
+/**
+ * Outside production, without VIGIE_SECRET_KEY, partner secrets are sealed under this fixed key so
+ * that a demo or a laptop just works; anyone reading this file can open them, hence the warning.
+ */
+const DEVELOPMENT_SECRET_KEY = createHash('sha256').update('vigie:development-only:partner-secrets').digest();
+
+export type Env = Omit<z.infer<typeof EnvSchema>, 'VIGIE_SECRET_KEY'> & {
+  PUBLIC_URL: string;
+  VIGIE_DEMO: boolean;
+  VIGIE_SECRET_KEY: Buffer;
+  /** True when VIGIE_SECRET_KEY was unset and the fixed development key stands in (never in production). */
+  VIGIE_SECRET_KEY_IS_DEVELOPMENT: boolean;
+};
 
 /** Parse the environment once at start; a bad value stops the server with a readable message. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -38,9 +62,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  if (!env.VIGIE_SECRET_KEY && env.NODE_ENV === 'production') {
+    throw new Error('Invalid environment:\n  VIGIE_SECRET_KEY: required in production (32 bytes, base64 or hex: `openssl rand -base64 32`); it encrypts partner secrets');
+  }
   return {
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     VIGIE_DEMO: env.VIGIE_DEMO ?? !env.DATABASE_URL,
+    VIGIE_SECRET_KEY: env.VIGIE_SECRET_KEY ?? DEVELOPMENT_SECRET_KEY,
+    VIGIE_SECRET_KEY_IS_DEVELOPMENT: !env.VIGIE_SECRET_KEY,
   };
 }

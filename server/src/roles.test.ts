@@ -8,6 +8,16 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'GET', path: '/api/reports/1', resource: 'reports', action: 'show' },
   { method: 'POST', path: '/api/reports', resource: 'reports', action: 'create', body: { category: 'other', description: 'Test', lat: 48.78, lng: 2.316 } },
   { method: 'PUT', path: '/api/reports/1', resource: 'reports', action: 'edit', body: { priority: 'high' } },
+  { method: 'GET', path: '/api/reports/points', resource: 'reports', action: 'list' },
+  { method: 'GET', path: '/api/officers', resource: 'officers', action: 'list' },
+  { method: 'GET', path: '/api/officers/1', resource: 'officers', action: 'show' },
+  { method: 'GET', path: '/api/reports/1/duplicates', resource: 'reports', action: 'show' },
+  { method: 'POST', path: '/api/reports/1/link', resource: 'reports', action: 'edit', body: { ids: [1] } },
+  { method: 'POST', path: '/api/reports/1/unlink', resource: 'reports', action: 'edit' },
+  { method: 'GET', path: '/api/response_templates', resource: 'response_templates', action: 'list' },
+  { method: 'GET', path: '/api/response_templates/1', resource: 'response_templates', action: 'show' },
+  { method: 'POST', path: '/api/response_templates', resource: 'response_templates', action: 'create', body: { status: 'resolved', title: '' , body: '' } },
+  { method: 'PUT', path: '/api/response_templates/1', resource: 'response_templates', action: 'edit', body: { status: 'resolved', title: 'Terminé', body: 'Merci.' } },
   { method: 'GET', path: '/api/report_events', resource: 'report_events', action: 'list' },
   { method: 'GET', path: '/api/report_events/1', resource: 'report_events', action: 'show' },
   { method: 'GET', path: '/api/neighbourhoods', resource: 'neighbourhoods', action: 'list' },
@@ -18,6 +28,11 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'PUT', path: '/api/staff/1', resource: 'staff', action: 'edit', body: { full_name: 'Renamed' } },
   { method: 'GET', path: '/api/audit_log', resource: 'audit_log', action: 'list' },
   { method: 'GET', path: '/api/audit_log/1', resource: 'audit_log', action: 'show' },
+  { method: 'GET', path: '/api/partners', resource: 'partners', action: 'list' },
+  { method: 'GET', path: '/api/partners/roles-test', resource: 'partners', action: 'show' },
+  { method: 'POST', path: '/api/partners', resource: 'partners', action: 'create', body: { id: 'roles-test', name: 'Rôles' } },
+  { method: 'PUT', path: '/api/partners/roles-test', resource: 'partners', action: 'edit', body: { rate_per_minute: 60 } },
+  { method: 'POST', path: '/api/partners/roles-test/rotate', resource: 'partners', action: 'edit', body: { overlap_hours: 1 } },
 ];
 
 let t: TestServer;

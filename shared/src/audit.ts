@@ -3,6 +3,7 @@ export interface AuditEntry {
   id: number;
   at: string;
   staff_id: number | null;
+  staff_name: string | null;
   action: string;
   resource: string;
   record_id: string | null;

@@ -16,6 +16,16 @@ describe('canAccess', () => {
     }
   });
 
+  it('lets only admins manage partners, and nobody delete one', () => {
+    for (const role of ROLES) {
+      for (const action of ['list', 'show', 'create', 'edit']) {
+        expect(canAccess(role, { action, resource: 'partners' })).toBe(role === 'admin');
+      }
+      expect(canAccess(role, { action: 'delete', resource: 'partners' })).toBe(false);
+      expect(canAccess(role, { action: 'subscribe', resource: 'partners' })).toBe(false);
+    }
+  });
+
   it('lets officers triage reports but not read the audit log', () => {
     expect(canAccess('officer', { action: 'edit', resource: 'reports' })).toBe(true);
     expect(canAccess('officer', { action: 'list', resource: 'audit_log' })).toBe(false);

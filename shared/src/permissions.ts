@@ -11,10 +11,13 @@ export type Action = (typeof ACTIONS)[number];
 export const RESOURCES = [
   'reports',
   'report_events',
+  'response_templates',
   'neighbourhoods',
+  'officers',
   'members',
   'staff',
   'audit_log',
+  'partners',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -28,13 +31,19 @@ export const PERMISSIONS: Matrix = {
   reports: { list: POLICE, show: POLICE, create: POLICE, edit: POLICE, subscribe: POLICE },
   // Triage notes and the timeline are police-only: town-hall staff never read them.
   report_events: { list: POLICE, show: POLICE, create: POLICE },
+  // The commune's standard replies to residents: officers use them, the chief words them.
+  response_templates: { list: POLICE, show: POLICE, create: ['supervisor'], edit: ['supervisor'] },
   // Sectors are configuration, seeded from the commune file; drawing them comes with the map.
   neighbourhoods: { list: ALL, show: ALL },
+  // Colleagues a report can be assigned to: names only, not the staff accounts themselves.
+  officers: { list: POLICE, show: POLICE },
   // Residents' personal data: managed by the town hall; every read is audited.
   members: { list: ['townhall'], show: ['townhall'], create: ['townhall'], edit: ['townhall'] },
   // Accounts are disabled, never deleted, so that the audit log keeps naming its authors.
   staff: { list: ['admin'], show: ['admin'], create: ['admin'], edit: ['admin'] },
   audit_log: { list: ['supervisor', 'admin'], show: ['supervisor', 'admin'] },
+  // Apps allowed to post signed reports; `edit` covers disabling and rotating the secret.
+  partners: { list: ['admin'], show: ['admin'], create: ['admin'], edit: ['admin'] },
 };
 
 export interface AccessParams {

@@ -36,6 +36,8 @@ export interface Report {
   external_id: string | null;
   member_id: number | null;
   assigned_to: number | null;
+  /** The assigned officer's name, so that officers need no access to staff accounts to show it. */
+  assigned_to_name: string | null;
   /** The text suggests a danger in progress (see emergency.ts): the dashboard says « appeler le 17 ». */
   emergency: boolean;
   /** Set when this report was linked into an incident: the id of the incident's primary report. */
@@ -83,3 +85,13 @@ export interface ResponseTemplate {
   body: string;
   active: boolean;
 }
+
+/** French names of the statuses, for messages the server writes (the dashboard has its own i18n). */
+export const REPORT_STATUS_LABELS_FR: Record<ReportStatus, string> = {
+  new: 'nouveau',
+  acknowledged: 'pris en compte',
+  in_progress: 'patrouille envoyée',
+  resolved: 'résolu',
+  dismissed: 'classé',
+  forwarded: 'transmis à la Police nationale',
+};

@@ -53,6 +53,24 @@ describe('socket.io handshake', () => {
   });
 });
 
+describe('connection state recovery', () => {
+  it('checks the session again when a dropped connection recovers', async () => {
+    const staff = await createStaff(t.sql, 'officer');
+    const c = await signIn(t.base, staff.email);
+    const { io: ioClient } = await import('socket.io-client');
+    const socket = ioClient(t.base, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 100, extraHeaders: { cookie: c.cookie } });
+    sockets.push(socket);
+    await connected(socket);
+    // Revoke behind the server's back (no fan-out), then drop the transport: the client retries
+    // with its recovery token, and the handshake must still refuse the dead session.
+    await t.sql`update sessions set revoked_at = now() where staff_id = ${staff.id}`;
+    const refused = new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    socket.io.engine.close();
+    expect((await refused).message).toBe('unauthorized');
+    expect(socket.connected).toBe(false);
+  });
+});
+
 describe('report events', () => {
   it('pushes report:created and report:updated to police sockets with the report as REST returns it', async () => {
     const socket = await open(officer.cookie);

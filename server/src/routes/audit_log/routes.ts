@@ -12,6 +12,7 @@ const AuditEntrySchema = z
     id: z.number().int(),
     at: z.string().openapi({ format: 'date-time' }),
     staff_id: z.number().int().nullable(),
+    staff_name: z.string().nullable(),
     action: z.string(),
     resource: z.string(),
     record_id: z.string().nullable(),
@@ -45,27 +46,30 @@ const show = createRoute({
 
 export function auditLogRoutes({ sql }: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Supervisors read the log without access to staff accounts: the author's name comes with it.
+  const select = sql`select a.id, a.at, a.staff_id, s.full_name as staff_name, a.action, a.resource, a.record_id, a.ip
+    from audit_log a left join staff s on s.id = a.staff_id`;
   app.openapi(list, async (c) => {
     const query = parseListQuery(c.req.valid('query'), { sortable: ['at', 'id'], defaultSort: ['at', 'DESC'], filter: FilterSchema });
     const f = query.filter;
     const condition = where(sql, [
-      f.id && sql`id = any(${f.id}::int[])`,
-      f.staff_id && sql`staff_id = any(${f.staff_id}::int[])`,
-      f.action && sql`action = any(${f.action}::text[])`,
-      f.resource && sql`resource = any(${f.resource}::text[])`,
-      f.record_id && sql`record_id = ${f.record_id}`,
-      f.at_gte && dateCondition(sql, 'at', f.at_gte, 'gte'),
-      f.at_lte && dateCondition(sql, 'at', f.at_lte, 'lte'),
+      f.id && sql`a.id = any(${f.id}::int[])`,
+      f.staff_id && sql`a.staff_id = any(${f.staff_id}::int[])`,
+      f.action && sql`a.action = any(${f.action}::text[])`,
+      f.resource && sql`a.resource = any(${f.resource}::text[])`,
+      f.record_id && sql`a.record_id = ${f.record_id}`,
+      f.at_gte && dateCondition(sql, 'a.at', f.at_gte, 'gte'),
+      f.at_lte && dateCondition(sql, 'a.at', f.at_lte, 'lte'),
     ]);
     const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
-    const rows = await sql<AuditEntry[]>`select id, at, staff_id, action, resource, record_id, ip from audit_log where ${condition}
-      order by ${sql(query.sort.field)} ${direction}, id ${direction} limit ${query.limit} offset ${query.offset}`;
-    const total = rows.length < query.limit && (query.offset === 0 || rows.length > 0) ? query.offset + rows.length : await countRows(sql, sql`audit_log`, condition);
+    const rows = await sql<AuditEntry[]>`${select} where ${condition}
+      order by ${sql(`a.${query.sort.field}`)} ${direction}, a.id ${direction} limit ${query.limit} offset ${query.offset}`;
+    const total = rows.length < query.limit && (query.offset === 0 || rows.length > 0) ? query.offset + rows.length : await countRows(sql, sql`audit_log a`, condition);
     c.header('Content-Range', contentRange('audit_log', query.offset, rows.length, total));
     return c.json(rows as never, 200);
   });
   app.openapi(show, async (c) => {
-    const [row] = await sql<AuditEntry[]>`select id, at, staff_id, action, resource, record_id, ip from audit_log where id = ${c.req.valid('param').id}`;
+    const [row] = await sql<AuditEntry[]>`${select} where a.id = ${c.req.valid('param').id}`;
     if (!row) throw notFound();
     return c.json(row as never, 200);
   });

@@ -10,7 +10,8 @@ type AnySql = Sql | TxSql;
 const columns = (sql: AnySql) => sql`
   r.id, r.category, r.status, r.priority, r.description, r.lat, r.lng, r.address,
   r.neighbourhood_id, r.out_of_area, r.source, r.partner_id, r.external_id, r.member_id,
-  r.assigned_to, r.emergency, r.incident_id, r.received_at, r.occurred_at, r.updated_at`;
+  r.assigned_to, (select s.full_name from staff s where s.id = r.assigned_to) as assigned_to_name,
+  r.emergency, r.incident_id, r.received_at, r.occurred_at, r.updated_at`;
 
 export const REPORT_SORTS = ['id', 'received_at', 'updated_at', 'status', 'priority', 'category'] as const;
 
@@ -54,6 +55,14 @@ export function reportPageQuery(sql: Sql, query: ListQuery<ReportFilter>) {
     where ${filterCondition(sql, query.filter)}
     order by ${sortExpression(sql, query.sort.field)} ${direction}, r.id ${direction}
     limit ${query.limit} offset ${query.offset}`;
+}
+
+/** The few fields the map draws, for every report matching the filter, newest first. */
+export function reportPoints(sql: Sql, filter: ReportFilter, limit: number) {
+  return sql<Array<Pick<Report, 'id' | 'lat' | 'lng' | 'status' | 'category' | 'priority'> & { received_at: Date }>>`
+    select r.id, r.lat, r.lng, r.status, r.category, r.priority, r.received_at
+    from reports r where ${filterCondition(sql, filter)}
+    order by r.received_at desc, r.id desc limit ${limit}`;
 }
 
 export async function listReports(sql: Sql, query: ListQuery<ReportFilter>) {

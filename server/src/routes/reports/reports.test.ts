@@ -193,10 +193,38 @@ describe('PUT /api/reports/:id (triage)', () => {
   });
 });
 
-// Last: the server answers before reading the whole oversized body, which spoils the pooled connection.
 describe('oversized bodies', () => {
-  it('refuses a body over 1 MB with 413', async () => {
+  it('refuses a body over 1 MB with 413 and closes the connection', async () => {
     const res = await officer.request('POST', '/api/reports', { raw: JSON.stringify(newReport({ description: 'x'.repeat(1_100_000) })), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+  });
+});
+
+describe('GET /api/reports/points (the map payload)', () => {
+  it('answers parallel arrays for every matching report, gzipped', async () => {
+    const res = await officer.request('GET', `/api/reports/points?filter=${encodeURIComponent('{"category":"burglary"}')}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = (await res.json()) as Record<string, unknown[]> & { count: number; truncated: boolean };
+    expect(body.count).toBe(6);
+    expect(body.truncated).toBe(false);
+    for (const key of ['id', 'lat', 'lng', 'status', 'category', 'priority', 'received_at']) expect(body[key]).toHaveLength(6);
+    expect(new Set(body.category)).toEqual(new Set(['burglary']));
+    expect(typeof body.received_at[0]).toBe('number');
+    const bad = await officer.json<{ errors: Record<string, string> }>('GET', `/api/reports/points?filter=${encodeURIComponent('{"status":"lost"}')}`);
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('names without staff accounts', () => {
+  it('gives officers the assignee name on reports and the list of colleagues', async () => {
+    const { body: report } = await officer.json<{ id: number }>('POST', '/api/reports', newReport());
+    const assigned = await officer.json<{ assigned_to_name: string }>('PUT', `/api/reports/${report.id}`, { assigned_to: officerId });
+    expect(assigned.body.assigned_to_name).toMatch(/^Test officer/);
+    const colleagues = await officer.json<Array<{ id: number; full_name: string }>>('GET', '/api/officers');
+    expect(colleagues.status).toBe(200);
+    expect(colleagues.body.map((o) => o.id)).toContain(officerId);
+    expect(colleagues.body[0]).not.toHaveProperty('email');
   });
 });

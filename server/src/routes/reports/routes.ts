@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { canTransition, emergencyTerms, type Report } from '@vigie/shared';
+import { canTransition, emergencyTerms, REPORT_STATUS_LABELS_FR, type Report } from '@vigie/shared';
 import { outerRing, toPgPolygon } from '@vigie/db';
 import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
@@ -9,6 +9,7 @@ import { recordLiveEvent } from '../../live/events.ts';
 import { contentRange, parseListQuery } from '../../rest/listQuery.ts';
 import { errorResponses, IdParamSchema, jsonContent, ListQuerySchema, listHeaders, ErrorSchema } from '../../rest/openapi.ts';
 import { registerIncidentRoutes } from './incidents.ts';
+import { registerPointsRoute } from './points.ts';
 import { getReport, getReporter, listReports, locate, REPORT_SORTS } from './queries.ts';
 import { queuePartnerEvent, replyText } from './replies.ts';
 import { ReportCreateSchema, ReportDetailSchema, ReportFilterSchema, ReportSchema, ReportUpdateSchema } from './schemas.ts';
@@ -56,6 +57,7 @@ export function reportRoutes(deps: Deps) {
   /** After commit: other processes and sockets learn of the change by its event id. */
   const announce = (eventId: number) => deps.fanOut.publish({ kind: 'live', event_id: eventId });
 
+  registerPointsRoute(app, deps); // before `/{id}`, which would otherwise claim "points"
   app.openapi(list, async (c) => {
     const query = parseListQuery(c.req.valid('query'), { sortable: REPORT_SORTS, defaultSort: ['received_at', 'DESC'], filter: ReportFilterSchema });
     const { rows, total } = await listReports(sql, query);
@@ -118,7 +120,10 @@ export function reportRoutes(deps: Deps) {
 
       if (input.status && input.status !== current.status) {
         if (!canTransition(current.status, input.status)) {
-          throw conflict(`Transition impossible : un signalement « ${current.status} » ne peut pas passer à « ${input.status} ».`, { status: 'Transition impossible.' });
+          throw conflict(
+            `Transition impossible : un signalement « ${REPORT_STATUS_LABELS_FR[current.status]} » ne peut pas passer à « ${REPORT_STATUS_LABELS_FR[input.status]} ».`,
+            { status: 'Transition impossible.' },
+          );
         }
         if (input.status === 'dismissed' && !note) throw badRequest({ note: 'Un motif est requis pour classer un signalement.' });
         events.push({ action: 'status', from_value: current.status, to_value: input.status, note });

@@ -20,6 +20,7 @@ export const ReportSchema = z
     external_id: z.string().nullable(),
     member_id: z.number().int().nullable(),
     assigned_to: z.number().int().nullable(),
+    assigned_to_name: z.string().nullable(),
     emergency: z.boolean().openapi({ description: 'The text suggests a danger in progress: call 17' }),
     incident_id: z.number().int().nullable().openapi({ description: 'Primary report of the incident this one was linked into' }),
     received_at: z.string().openapi({ format: 'date-time' }),

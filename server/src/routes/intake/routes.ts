@@ -1,0 +1,128 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { outerRing, toPgPolygon } from '@vigie/db';
+import type { Report } from '@vigie/shared';
+import type { AppEnv, Deps } from '../../context.ts';
+import { SecretBoxError } from '../../crypto/secretBox.ts';
+import { ApiError, badRequest, validationHook } from '../../errors.ts';
+import { recordLiveEvent } from '../../live/events.ts';
+import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
+import { findPartnerCredentials, type PartnerCredentials } from '../partners/queries.ts';
+import { PARTNER_ID_PATTERN } from '../partners/schemas.ts';
+import { openSecret, warnIfDevelopmentKey } from '../partners/secrets.ts';
+import { getReport, locate } from '../reports/queries.ts';
+import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
+import { existingIntakeReport, insertIntakeReport, intakeHash, memberByExternalId, takeIntakeSlot } from './queries.ts';
+import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake } from './schemas.ts';
+import { PARTNER_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifySignature } from './signature.ts';
+
+const post = createRoute({
+  method: 'post', path: '/reports', tags: ['intake'],
+  summary: 'A partner app posts a resident’s alert (signed with HMAC-SHA256, Stripe’s webhook scheme)',
+  description:
+    `Sign the exact bytes sent: \`${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">\`, keyed with the partner's secret. ` +
+    `A \`t\` more than ${SIGNATURE_TOLERANCE_SECONDS} s away from the server's clock is refused. One report per (partner, external_id): ` +
+    'posting the same body again answers 200 with the same id; the same external_id with another body answers 422. See the README for signing snippets.',
+  request: {
+    headers: z.object({
+      [PARTNER_HEADER.toLowerCase()]: z.string().openapi({ example: 'vvs-demo', description: 'The partner id' }),
+      [SIGNATURE_HEADER.toLowerCase()]: z.string().openapi({ example: 't=1764276063,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd' }),
+    }),
+    body: { content: { 'application/json': { schema: IntakeReportSchema } }, required: true },
+  },
+  responses: {
+    201: jsonContent(IntakeAnswerSchema, 'Received: a new report'),
+    200: jsonContent(IntakeAnswerSchema, 'Already received with this very body: the same report'),
+    400: jsonContent(ErrorSchema, 'Malformed JSON or invalid fields: `errors` maps each field to its message'),
+    401: jsonContent(ErrorSchema, 'Unknown or disabled partner, missing or bad signature, or a timestamp out of tolerance'),
+    413: jsonContent(ErrorSchema, `Body over ${INTAKE_MAX_BYTES / 1024} KiB`),
+    422: jsonContent(ErrorSchema, 'This external_id was already received with a different body'),
+    429: jsonContent(ErrorSchema, "Over the partner's rate: retry after `Retry-After` seconds"),
+  },
+});
+
+// One message for every authentication failure: which part was wrong is nobody else's business.
+const unauthorized = () => new ApiError(401, 'Partenaire ou signature invalide.');
+
+/**
+ * `POST /api/intake/reports`: authenticated by signature, not by session (mounted before the
+ * cookie check). The route is documented from the schema but validated by hand, because the
+ * signature covers the raw bytes and must be checked before anything reads them as JSON.
+ */
+export function intakeRoutes(deps: Deps) {
+  const { sql, env, logger } = deps;
+  const boundary = toPgPolygon(outerRing(deps.commune.boundary));
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openAPIRegistry.registerPath(post);
+  warnIfDevelopmentKey(env, logger);
+
+  const secretsOf = (partner: PartnerCredentials) => {
+    const sealed = [partner.secret_ciphertext, partner.previous_secret_ciphertext].filter((s): s is Buffer => s !== null);
+    try {
+      return sealed.map((box) => openSecret(env.VIGIE_SECRET_KEY, partner.id, box));
+    } catch (error) {
+      if (!(error instanceof SecretBoxError)) throw error;
+      logger.error({ partner_id: partner.id }, 'partner secret does not open: VIGIE_SECRET_KEY changed? rotate the secret');
+      return [];
+    }
+  };
+
+  app.post('/reports', async (c) => {
+    const partnerId = c.req.header(PARTNER_HEADER);
+    const signature = c.req.header(SIGNATURE_HEADER);
+    refuseDeclaredOversize(c.req.raw, INTAKE_MAX_BYTES); // before any database work
+    if (!partnerId || !signature || !PARTNER_ID_PATTERN.test(partnerId)) throw unauthorized();
+    const partner = await findPartnerCredentials(sql, partnerId);
+    if (!partner || partner.disabled) throw unauthorized();
+
+    const body = await readLimitedBody(c.req.raw, INTAKE_MAX_BYTES);
+    const verdict = verifySignature(signature, body, secretsOf(partner));
+    if (verdict === 'invalid') throw unauthorized();
+    if (verdict === 'expired') {
+      throw new ApiError(401, `Signature hors délai : t doit être à moins de ${SIGNATURE_TOLERANCE_SECONDS} s de l'heure du serveur (horloge du partenaire ?).`);
+    }
+
+    const wait = await takeIntakeSlot(sql, partner.id, partner.rate_per_minute);
+    if (wait > 0) {
+      throw new ApiError(429, `Trop de signalements pour ce partenaire : réessayez dans ${wait} s.`, undefined, { 'Retry-After': String(wait) });
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    } catch {
+      throw badRequest({ _root: 'JSON invalide (UTF-8 attendu).' }, "Le corps n'est pas un JSON valide.");
+    }
+    const validated = validateIntake(json);
+    if ('errors' in validated) throw badRequest(validated.errors);
+    const input = validated.data;
+    const hash = intakeHash(input);
+
+    const outcome = await sql.begin(async (tx) => {
+      const place = await locate(tx, boundary, input.lat, input.lng);
+      const memberId = await memberByExternalId(tx, input.reporter?.member_external_id);
+      const id = await insertIntakeReport(tx, {
+        input, partnerId: partner.id, partnerName: partner.name, hash, memberId,
+        neighbourhoodId: place.neighbourhood_id, outOfArea: place.out_of_area,
+      });
+      if (id !== null) {
+        const report = (await getReport(tx, id)) as Report;
+        const eventId = await recordLiveEvent(tx, 'report:created', 'reports', id, report);
+        return { created: true as const, report, eventId };
+      }
+      // Lost the race or a retry: the unique key kept the first; read it once it has committed.
+      const existing = (await existingIntakeReport(tx, partner.id, input.external_id))!;
+      if (!existing.intake_hash?.equals(hash)) {
+        throw new ApiError(422, 'Cet external_id a déjà été reçu avec un contenu différent.', {
+          external_id: 'Déjà reçu avec un autre contenu : un nouveau signalement demande un nouvel external_id.',
+        });
+      }
+      return { created: false as const, report: existing };
+    });
+
+    const { id, status, received_at } = outcome.report;
+    if (outcome.created) await deps.fanOut.publish({ kind: 'live', event_id: outcome.eventId });
+    return c.json({ id, status, received_at }, outcome.created ? 201 : 200);
+  });
+
+  return app;
+}
