@@ -87,16 +87,15 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     c.header('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        // The rest of the body is not read: close the connection so a client does not reuse it mid-upload.
-        throw new ApiError(413, 'Requête trop volumineuse (1 Mo au plus).', undefined, { Connection: 'close' });
-      },
-    }),
-  );
+  // The intake reads its own body with a tighter cap (64 KiB) before anything parses it.
+  const apiBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      // The rest of the body is not read: close the connection so a client does not reuse it mid-upload.
+      throw new ApiError(413, 'Requête trop volumineuse (1 Mo au plus).', undefined, { Connection: 'close' });
+    },
+  });
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/intake/') ? next() : apiBodyLimit(c, next)));
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
   app.use('/api/*', csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] }));
   app.use('/api/*', sameOriginOnly(origins, [cookieName(env)]));

@@ -31,9 +31,14 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
     if ((await ensureDemoPartner(db.sql, env.VIGIE_SECRET_KEY)) !== 'present') logger.info({ partner_id: 'vvs-demo' }, 'demo partner ready');
   }
   if (env.NODE_ENV === 'production') {
-    const [demo] = await db.sql`select count(*)::int as n from staff where is_demo`;
-    if ((demo?.n as number) > 0) {
+    const [demo] = await db.sql`
+      select (select count(*)::int from staff where is_demo) as staff,
+             (select count(*)::int from partners where id = 'vvs-demo') as partners`;
+    if ((demo?.staff as number) > 0) {
       throw new Error('Refusing to start in production while demo accounts exist: disable or delete them, then create real accounts with `pnpm user:create`.');
+    }
+    if ((demo?.partners as number) > 0) {
+      throw new Error('Refusing to start in production while the demo partner `vvs-demo` exists: its secret is public. Delete it.');
     }
   }
 

@@ -1,6 +1,7 @@
 import { ApiError } from '../../errors.ts';
 
-const tooLarge = (max: number) => new ApiError(413, `Corps trop volumineux (${max / 1024} Kio au plus).`);
+// The unread rest of the body would spoil a kept-alive connection: ask the client to open a new one.
+const tooLarge = (max: number) => new ApiError(413, `Corps trop volumineux (${max / 1024} Kio au plus).`, undefined, { Connection: 'close' });
 
 export function refuseDeclaredOversize(request: Request, max: number) {
   const declared = request.headers.get('content-length');

@@ -76,6 +76,13 @@ describe('POST /api/intake/reports', () => {
     const detail = await officer.json<Record<string, unknown>>('GET', `/api/reports/${res.body.id}`);
     expect(detail.body).toMatchObject({ out_of_area: true, neighbourhood_id: null });
   });
+
+  it('raises an alert describing a danger in progress to urgent (the emergency gate)', async () => {
+    const res = await postIntake<Answer>(t.base, partner, validPayload({ category: 'burglary', description: 'Cambriolage en cours chez mes voisins, ils sont encore dans la maison' }));
+    expect(res.status).toBe(201);
+    const [row] = await t.sql`select priority, emergency from reports where id = ${res.body.id}`;
+    expect(row).toEqual({ priority: 'urgent', emergency: true });
+  });
 });
 
 describe('authentication', () => {

@@ -1,3 +1,4 @@
+import { isEmergency } from '@vigie/shared';
 import { createHash } from 'node:crypto';
 import type { Sql, TxSql } from '@vigie/db';
 import type { ReportStatus } from '@vigie/shared';
@@ -69,13 +70,15 @@ export interface IntakeRow {
 export async function insertIntakeReport(tx: TxSql, row: IntakeRow): Promise<number | null> {
   const { input } = row;
   const photos = input.photos ?? [];
+  // The emergency gate, as for reports typed by officers: a danger in progress is urgent.
+  const emergency = isEmergency(input.description);
   // In UTC: ISO 8601 allows offsets up to ±23:59, PostgreSQL only up to ±15:59.
   const occurredAt = input.occurred_at ? new Date(input.occurred_at).toISOString() : null;
   const [inserted] = await tx<{ id: number }[]>`
     with report as (
-      insert into reports (category, description, lat, lng, address, neighbourhood_id, out_of_area, source,
+      insert into reports (category, priority, emergency, description, lat, lng, address, neighbourhood_id, out_of_area, source,
                            partner_id, external_id, member_id, reporter_name, reporter_phone, occurred_at, intake_hash)
-      values (${input.category}, ${input.description}, ${input.lat}, ${input.lng}, ${input.address ?? null},
+      values (${input.category}, ${emergency ? 'urgent' : 'normal'}, ${emergency}, ${input.description}, ${input.lat}, ${input.lng}, ${input.address ?? null},
               ${row.neighbourhoodId}, ${row.outOfArea}, 'platform', ${row.partnerId}, ${input.external_id}, ${row.memberId},
               ${input.reporter?.name ?? null}, ${input.reporter?.phone ?? null}, ${occurredAt}, ${row.hash})
       on conflict (partner_id, external_id) do nothing

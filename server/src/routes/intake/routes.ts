@@ -2,18 +2,17 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { outerRing, toPgPolygon } from '@vigie/db';
 import type { Report } from '@vigie/shared';
 import type { AppEnv, Deps } from '../../context.ts';
-import { SecretBoxError } from '../../crypto/secretBox.ts';
 import { ApiError, badRequest, validationHook } from '../../errors.ts';
 import { recordLiveEvent } from '../../live/events.ts';
 import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
-import { findPartnerCredentials, type PartnerCredentials } from '../partners/queries.ts';
-import { PARTNER_ID_PATTERN } from '../partners/schemas.ts';
-import { openSecret, warnIfDevelopmentKey } from '../partners/secrets.ts';
+import { warnIfDevelopmentKey } from '../partners/secrets.ts';
 import { getReport, locate } from '../reports/queries.ts';
+import { checkSignature, findCallingPartner } from './authenticate.ts';
+import { registerPartnerEventRoutes } from './events.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
 import { existingIntakeReport, insertIntakeReport, intakeHash, memberByExternalId, takeIntakeSlot } from './queries.ts';
 import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake } from './schemas.ts';
-import { PARTNER_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifySignature } from './signature.ts';
+import { PARTNER_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './signature.ts';
 
 const post = createRoute({
   method: 'post', path: '/reports', tags: ['intake'],
@@ -40,9 +39,6 @@ const post = createRoute({
   },
 });
 
-// One message for every authentication failure: which part was wrong is nobody else's business.
-const unauthorized = () => new ApiError(401, 'Partenaire ou signature invalide.');
-
 /**
  * `POST /api/intake/reports`: authenticated by signature, not by session (mounted before the
  * cookie check). The route is documented from the schema but validated by hand, because the
@@ -55,31 +51,13 @@ export function intakeRoutes(deps: Deps) {
   app.openAPIRegistry.registerPath(post);
   warnIfDevelopmentKey(env, logger);
 
-  const secretsOf = (partner: PartnerCredentials) => {
-    const sealed = [partner.secret_ciphertext, partner.previous_secret_ciphertext].filter((s): s is Buffer => s !== null);
-    try {
-      return sealed.map((box) => openSecret(env.VIGIE_SECRET_KEY, partner.id, box));
-    } catch (error) {
-      if (!(error instanceof SecretBoxError)) throw error;
-      logger.error({ partner_id: partner.id }, 'partner secret does not open: VIGIE_SECRET_KEY changed? rotate the secret');
-      return [];
-    }
-  };
-
   app.post('/reports', async (c) => {
     const partnerId = c.req.header(PARTNER_HEADER);
     const signature = c.req.header(SIGNATURE_HEADER);
     refuseDeclaredOversize(c.req.raw, INTAKE_MAX_BYTES); // before any database work
-    if (!partnerId || !signature || !PARTNER_ID_PATTERN.test(partnerId)) throw unauthorized();
-    const partner = await findPartnerCredentials(sql, partnerId);
-    if (!partner || partner.disabled) throw unauthorized();
-
+    const partner = await findCallingPartner(deps, partnerId, signature);
     const body = await readLimitedBody(c.req.raw, INTAKE_MAX_BYTES);
-    const verdict = verifySignature(signature, body, secretsOf(partner));
-    if (verdict === 'invalid') throw unauthorized();
-    if (verdict === 'expired') {
-      throw new ApiError(401, `Signature hors délai : t doit être à moins de ${SIGNATURE_TOLERANCE_SECONDS} s de l'heure du serveur (horloge du partenaire ?).`);
-    }
+    checkSignature(deps, partner, signature!, body);
 
     const wait = await takeIntakeSlot(sql, partner.id, partner.rate_per_minute);
     if (wait > 0) {
@@ -124,5 +102,6 @@ export function intakeRoutes(deps: Deps) {
     return c.json({ id, status, received_at }, outcome.created ? 201 : 200);
   });
 
+  registerPartnerEventRoutes(app, deps);
   return app;
 }

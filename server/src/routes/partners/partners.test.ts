@@ -80,8 +80,10 @@ describe('partners (admin, react-admin simple-rest)', () => {
     expect(res.body).not.toHaveProperty('secret');
     expect((await postIntake(t.base, { id: 'edit-me', secret: 'chosen-by-me' }, validPayload())).status).toBe(401);
     expect((await postIntake(t.base, { id: 'edit-me', secret: created.body.secret! }, validPayload())).status).toBe(201);
-    const cleared = await call('admin', 'PUT', '/api/partners/edit-me', { webhook_url: null });
-    expect(cleared.body.webhook_url).toBeNull();
+    const set = await call('admin', 'PUT', '/api/partners/edit-me', { webhook_url: 'https://vvs.example/hooks' });
+    expect(set.body.webhook_url).toBe('https://vvs.example/hooks');
+    const emptied = await call('admin', 'PUT', '/api/partners/edit-me', { webhook_url: '' });
+    expect(emptied.body.webhook_url).toBeNull();
     expect((await call('admin', 'PUT', '/api/partners/nobody', { name: 'X' })).status).toBe(404);
   });
 

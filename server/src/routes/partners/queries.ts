@@ -50,7 +50,7 @@ export async function insertPartner(tx: AnySql, input: PartnerCreate, secretCiph
   const rows = await tx`
     insert into partners (id, name, secret_ciphertext, rate_per_minute, disabled, webhook_url)
     values (${input.id}, ${input.name}, ${secretCiphertext}, ${input.rate_per_minute ?? 600},
-            ${input.disabled ?? false}, ${input.webhook_url ?? null})
+            ${input.disabled ?? false}, ${input.webhook_url || null})
     on conflict (id) do nothing
     returning id`;
   return rows.length === 1;
@@ -62,7 +62,7 @@ export async function updatePartner(tx: AnySql, id: string, input: PartnerUpdate
       name = coalesce(${input.name ?? null}, name),
       rate_per_minute = coalesce(${input.rate_per_minute ?? null}::int, rate_per_minute),
       disabled = coalesce(${input.disabled ?? null}::boolean, disabled),
-      webhook_url = ${input.webhook_url === undefined ? tx`webhook_url` : input.webhook_url},
+      webhook_url = ${input.webhook_url === undefined ? tx`webhook_url` : input.webhook_url || null},
       updated_at = now()
     where id = ${id}
     returning id`;

@@ -28,10 +28,13 @@ export const PartnerWithSecretSchema = PartnerSchema.extend({
 
 const name = z.string().trim().min(1, 'Requis.').max(200, '200 caractères au plus.');
 const rate = z.number({ error: 'Nombre entier attendu.' }).int('Nombre entier attendu.').min(1, 'Au moins 1.').max(1_000_000, 'Au plus 1 000 000.');
+// An emptied form field arrives as '' and means "no webhook".
 const webhookUrl = z
   .url({ protocol: /^https$/, error: 'Adresse https:// attendue.' })
   .max(2048, '2048 caractères au plus.')
-  .nullish();
+  .or(z.literal(''))
+  .nullish()
+  .openapi({ description: 'Where replies to residents will be posted (signed like the intake); empty = none' });
 
 export const PartnerCreateSchema = z
   .object({

@@ -70,7 +70,7 @@ export const ReportCreateSchema = z
     reporter_phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9 .()-]{6,32}$/, 'Numéro de téléphone invalide.')
+      .regex(/^\+?[0-9 .()-]{6,31}$/, 'Numéro de téléphone invalide.')
       .nullish(),
   })
   .openapi('ReportCreate', {

@@ -1,0 +1,54 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv, Deps } from '../../context.ts';
+import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
+import { checkSignature, findCallingPartner } from './authenticate.ts';
+import { PARTNER_HEADER, SIGNATURE_HEADER } from './signature.ts';
+
+const PartnerEventSchema = z
+  .object({
+    id: z.number().int(),
+    type: z.enum(['report.status_changed', 'report.reply']),
+    external_id: z.string(),
+    status: z.string(),
+    message: z.string().nullable(),
+    at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('PartnerEvent');
+
+const QuerySchema = z.object({
+  after: z.coerce.number().int().min(0).max(2_147_483_647).default(0).openapi({ description: 'The last event id you processed (acknowledges it and every earlier one)' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const events = createRoute({
+  method: 'get', path: '/events', tags: ['intake'],
+  summary: 'What residents should learn about their alerts: status changes and replies (partner polling)',
+  description: `Signed like the intake, over the request target instead of a body: \`${SIGNATURE_HEADER}: t=<t>,v1=<hex HMAC-SHA256 of "<t>.<path?query>">\`, e.g. "1764276063./api/intake/events?after=41".`,
+  request: { query: QuerySchema },
+  responses: {
+    200: jsonContent(z.object({ events: z.array(PartnerEventSchema), last_id: z.number().int() }), 'Events after `after`, oldest first'),
+    400: jsonContent(ErrorSchema, 'Invalid query'),
+    401: jsonContent(ErrorSchema, 'Unknown or disabled partner, bad or stale signature'),
+  },
+});
+
+/**
+ * The outbox towards partners, polled: `after` is both the cursor and the acknowledgement, so an
+ * event stays pending until the partner asks for what follows it (at-least-once, ordered by id).
+ */
+export function registerPartnerEventRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
+  const { sql } = deps;
+  app.openapi(events, async (c) => {
+    const partner = await findCallingPartner(deps, c.req.header(PARTNER_HEADER), c.req.header(SIGNATURE_HEADER));
+    const url = new URL(c.req.url);
+    checkSignature(deps, partner, c.req.header(SIGNATURE_HEADER)!, Buffer.from(url.pathname + url.search, 'utf8'));
+    const { after, limit } = c.req.valid('query');
+    await sql`update partner_events set delivered_at = now() where partner_id = ${partner.id} and id <= ${after} and delivered_at is null`;
+    const rows = await sql<Array<{ id: number; type: 'report.status_changed' | 'report.reply'; payload: { external_id: string; status: string; message: string | null; at: string } }>>`
+      select id, type, payload from partner_events where partner_id = ${partner.id} and id > ${after} order by id limit ${limit}`;
+    return c.json({
+      events: rows.map((r) => ({ id: r.id, type: r.type, external_id: r.payload.external_id, status: r.payload.status, message: r.payload.message, at: r.payload.at })),
+      last_id: rows.at(-1)?.id ?? after,
+    }, 200);
+  });
+}
