@@ -9,6 +9,7 @@ import type { Env } from './env.ts';
 import { attachLive, type Live } from './live/io.ts';
 import type { Logger } from './logger.ts';
 import { startMaintenance } from './maintenance.ts';
+import { startPartnerWebhooks } from './jobs/partnerWebhooks.ts';
 import { ensureDemoPartner } from './routes/partners/demo.ts';
 
 export interface Running {
@@ -20,7 +21,7 @@ export interface Running {
 }
 
 /** Migrate, seed demo data when asked, build the app, and serve HTTP + socket.io on one port. */
-export async function startServer(db: Database, env: Env, logger: Logger, options: { adminDist?: string | null; sweepMs?: number } = {}): Promise<Running> {
+export async function startServer(db: Database, env: Env, logger: Logger, options: { adminDist?: string | null; sweepMs?: number; webhookMs?: number } = {}): Promise<Running> {
   const { version, applied } = await migrate(db.sql);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const commune = loadCommune(env.VIGIE_COMMUNE_FILE, { preset: env.VIGIE_TILES, url: env.VIGIE_TILE_URL, attribution: env.VIGIE_TILE_ATTRIBUTION });
@@ -47,6 +48,7 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
   const server = createServer(getRequestListener(app.fetch));
   const live = await attachLive(server, deps, options.sweepMs ? { sweepMs: options.sweepMs } : {});
   const maintenance = startMaintenance(deps);
+  const webhooks = startPartnerWebhooks(deps, options.webhookMs);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -59,6 +61,7 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     async stop() {
       maintenance.stop();
+      webhooks.stop();
       await live.close(); // also closes the HTTP server
       server.closeAllConnections();
     },

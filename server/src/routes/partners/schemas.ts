@@ -29,8 +29,11 @@ export const PartnerWithSecretSchema = PartnerSchema.extend({
 const name = z.string().trim().min(1, 'Requis.').max(200, '200 caractères au plus.');
 const rate = z.number({ error: 'Nombre entier attendu.' }).int('Nombre entier attendu.').min(1, 'Au moins 1.').max(1_000_000, 'Au plus 1 000 000.');
 // An emptied form field arrives as '' and means "no webhook".
+// Plain http only towards this machine (a partner's local relay); https everywhere else.
+const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:[0-9]+)?(\/|$)/;
 const webhookUrl = z
-  .url({ protocol: /^https$/, error: 'Adresse https:// attendue.' })
+  .url({ protocol: /^https?$/, error: 'Adresse https:// attendue.' })
+  .refine((url) => url.startsWith('https://') || LOOPBACK_HTTP.test(url), 'Adresse https:// attendue.')
   .max(2048, '2048 caractères au plus.')
   .or(z.literal(''))
   .nullish()
