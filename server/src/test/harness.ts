@@ -22,7 +22,8 @@ export interface TestServer {
 export async function startTestServer(envOverrides: Record<string, string> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', VIGIE_DEMO: '0', PUBLIC_URL: ORIGIN, ...envOverrides });
-  const running = await startServer(db, env, createLogger(env.LOG_LEVEL), { adminDist: null, sweepMs: 500, webhookMs: 3_600_000 } // tests deliver webhooks explicitly);
+  // Tests deliver partner webhooks explicitly (deliverDueWebhooks), never from the background loop.
+  const running = await startServer(db, env, createLogger(env.LOG_LEVEL), { adminDist: null, sweepMs: 500, webhookMs: 3_600_000 });
   return {
     db,
     sql: db.sql,
