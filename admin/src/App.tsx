@@ -1,4 +1,4 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource, reactRouterProvider } from 'react-admin';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { theme } from './layout/theme.ts';
@@ -10,6 +10,11 @@ import reports from './reports/index.ts';
 import neighbourhoods from './neighbourhoods/index.ts';
 import staff from './staff/index.ts';
 import auditLog from './auditLog/index.ts';
+import responseTemplates from './responseTemplates/index.ts';
+import { LazyMapPage } from './map/lazy.tsx';
+
+// react-admin's own router adapter: no direct dependency on react-router for one <Route>.
+const { Route } = reactRouterProvider;
 
 export const App = () => (
   <Admin
@@ -26,8 +31,13 @@ export const App = () => (
   >
     <Resource name="reports" {...reports} />
     <Resource name="report_events" />
+    <Resource name="response_templates" {...responseTemplates} />
+    <Resource name="officers" recordRepresentation="full_name" />
     <Resource name="neighbourhoods" {...neighbourhoods} />
     <Resource name="staff" {...staff} />
     <Resource name="audit_log" {...auditLog} />
+    <CustomRoutes>
+      <Route path="/map" element={<LazyMapPage />} />
+    </CustomRoutes>
   </Admin>
 );

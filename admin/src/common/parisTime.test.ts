@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, parisDay, parisDayBoundary, parisOffsetMinutes } from './parisTime.ts';
+import {
+  formatDateTime,
+  formatShortTime,
+  parisDay,
+  parisDayBoundary,
+  parisLocalToIso,
+  parisOffsetMinutes,
+  toParisLocal,
+} from './parisTime.ts';
 
 describe('Paris time', () => {
   it('knows winter and summer offsets', () => {
@@ -35,5 +43,29 @@ describe('Paris time', () => {
   it('formats dates the French way, in Paris time', () => {
     expect(formatDateTime('2024-03-08T13:05:00Z', 'fr-FR')).toBe('08/03/2024 14:05');
     expect(formatDateTime(null, 'fr-FR')).toBe('');
+  });
+});
+
+describe('Paris wall-clock times', () => {
+  it('reads a datetime-local value as Paris time, winter and summer', () => {
+    expect(parisLocalToIso('2024-01-15T14:05')).toBe('2024-01-15T13:05:00.000Z');
+    expect(parisLocalToIso('2024-07-14T00:30')).toBe('2024-07-13T22:30:00.000Z');
+  });
+
+  it('refuses anything but a datetime-local value', () => {
+    expect(parisLocalToIso('2024-01-15')).toBeNull();
+    expect(parisLocalToIso('14:05')).toBeNull();
+  });
+
+  it('shows an instant as a Paris datetime-local value, and back', () => {
+    expect(toParisLocal('2024-03-08T13:05:00Z')).toBe('2024-03-08T14:05');
+    expect(parisLocalToIso(toParisLocal(Date.parse('2024-10-27T12:00:00Z')))).toBe('2024-10-27T12:00:00.000Z');
+    expect(toParisLocal('nope')).toBe('');
+  });
+
+  it('shows only the time for a report of today', () => {
+    const now = Date.parse('2024-03-08T20:00:00Z');
+    expect(formatShortTime(Date.parse('2024-03-08T13:05:00Z'), 'fr-FR', now)).toBe('14:05');
+    expect(formatShortTime(Date.parse('2024-03-06T13:05:00Z'), 'fr-FR', now)).toBe('06/03/2024 14:05');
   });
 });

@@ -70,3 +70,43 @@ export function formatDateTime(value: string | null | undefined, locale: string)
   const instant = Date.parse(value);
   return Number.isNaN(instant) ? '' : new Intl.DateTimeFormat(locale, DATE_TIME_OPTIONS).format(instant);
 }
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * A `datetime-local` value read as Paris wall-clock time (`2024-03-08T14:05`) → its ISO instant;
+ * null when the value is not one. In the autumn's repeated hour the first occurrence wins.
+ */
+export function parisLocalToIso(value: string): string | null {
+  const match = LOCAL.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  if (Number.isNaN(wall)) return null;
+  let instant = wall - parisOffsetMinutes(wall) * 60_000;
+  instant = wall - parisOffsetMinutes(instant) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/** An instant → the Paris wall-clock `datetime-local` value (`2024-03-08T14:05`). */
+export function toParisLocal(instant: number | string): string {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  if (Number.isNaN(ms)) return '';
+  const p = parisParts(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Just the time (14:05) for today's reports, the date and time otherwise. */
+export function formatShortTime(instant: number, locale: string, now = Date.now()): string {
+  const sameDay = parisDay(new Date(instant).toISOString()) === parisDay(new Date(now).toISOString());
+  const key = `${locale}|${sameDay}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short', timeZone: TIME_ZONE } : DATE_TIME_OPTIONS);
+    timeFormats.set(key, format);
+  }
+  return format.format(instant);
+}

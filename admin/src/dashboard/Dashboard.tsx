@@ -1,6 +1,7 @@
 import { Box } from '@mui/material';
 import { Title, useCanAccess } from 'react-admin';
 import { useSubscribeToRecordList } from '../live/useSubscribe.ts';
+import { LazyDashboardMapCard } from '../map/lazy.tsx';
 import { ReportCountCard } from './ReportCountCard.tsx';
 import { WelcomeCard } from './WelcomeCard.tsx';
 
@@ -24,6 +25,7 @@ export const Dashboard = () => {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
       <Title title="ra.page.dashboard" />
       {seesReports && <LiveCounts />}
+      {seesReports && <LazyDashboardMapCard />}
       <WelcomeCard />
     </Box>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_RESOURCES } from '../auditLog/auditResources.ts';
 import { AUDIT_ACTIONS, REPORT_CATEGORIES, REPORT_PRIORITIES, REPORT_SOURCES, REPORT_STATUSES, ROLES } from '@vigie/shared';
+import { TIME_WINDOWS } from '../map/mapFilters.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 
@@ -52,6 +53,13 @@ describe('translations', () => {
     }
   });
 
+  it('labels every time window of the map in both languages', () => {
+    for (const window of TIME_WINDOWS) {
+      expect(frKeys[`vigie.map.windows.${window}`], window).toBeTruthy();
+      expect(enKeys[`vigie.map.windows.${window}`], window).toBeTruthy();
+    }
+  });
+
   it('names every audited resource in both languages', () => {
     for (const resource of AUDIT_RESOURCES) {
       expect(frKeys[`vigie.audit.resources.${resource}`], resource).toBeTruthy();
@@ -60,7 +68,7 @@ describe('translations', () => {
   });
 
   it('name every resource the admin has a screen for, singular and plural', () => {
-    for (const resource of ['reports', 'report_events', 'neighbourhoods', 'staff', 'audit_log']) {
+    for (const resource of ['reports', 'report_events', 'response_templates', 'officers', 'neighbourhoods', 'staff', 'audit_log']) {
       expect(frKeys[`resources.${resource}.name`], resource).toContain('||||');
       expect(enKeys[`resources.${resource}.name`], resource).toContain('||||');
     }
@@ -71,5 +79,9 @@ describe('translations', () => {
     expect(frKeys['vigie.roles.supervisor']).toBe('Chef de poste');
     expect(frKeys['vigie.login.email']).toBe('Adresse e-mail');
     expect(frKeys['vigie.live.online']).toBe('En direct');
+    expect(frKeys['vigie.map.menu']).toBe('Carte');
+    expect(frKeys['vigie.emergency.call']).toBe('Urgence : appeler le %{number}');
+    expect(frKeys['vigie.emergency.forwarded']).toBe('Transmis à la Police nationale');
+    expect(frKeys['vigie.duplicates.link']).toBe('Rattacher à cet incident');
   });
 });

@@ -1,5 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, useTranslate } from 'react-admin';
+import { AlertSoundToggle } from '../alerts/AlertSoundToggle.tsx';
+import { NotificationPermissionButton } from '../alerts/NotificationPermissionButton.tsx';
 import { useCommuneConfig } from '../commune/useCommuneConfig.ts';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -7,6 +9,8 @@ import { UserMenu } from './UserMenu.tsx';
 const Toolbar = () => (
   <>
     <LiveIndicator />
+    <AlertSoundToggle />
+    <NotificationPermissionButton />
     <LocalesMenuButton />
     <LoadingIndicator />
   </>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
+import { NewReportAlerts } from '../alerts/NewReportAlerts.tsx';
 import { SessionWatcher } from '../live/SessionWatcher.tsx';
 import { AppBar } from './AppBar.tsx';
 import { HtmlLang } from './HtmlLang.tsx';
@@ -9,6 +10,7 @@ export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={AppBar} menu={Menu} appBarAlwaysOn>
     <HtmlLang />
     <SessionWatcher />
+    <NewReportAlerts />
     {children}
   </RaLayout>
 );

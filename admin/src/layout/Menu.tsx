@@ -1,10 +1,19 @@
-import { Menu as RaMenu } from 'react-admin';
+import MapIcon from '@mui/icons-material/Map';
+import { Menu as RaMenu, useCanAccess } from 'react-admin';
 
-/** Each item checks `canAccess({ action: 'list', resource })` and hides itself when refused. */
+/** « Carte »: for those who may list reports (the map is a view of them, not a resource). */
+const MapItem = () => {
+  const { canAccess } = useCanAccess({ action: 'list', resource: 'reports' });
+  return canAccess ? <RaMenu.Item to="/map" primaryText="vigie.map.menu" leftIcon={<MapIcon />} /> : null;
+};
+
+/** Each resource item checks `canAccess({ action: 'list', resource })` and hides itself when refused. */
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
+    <MapItem />
     <RaMenu.ResourceItem name="reports" />
+    <RaMenu.ResourceItem name="response_templates" />
     <RaMenu.ResourceItem name="neighbourhoods" />
     <RaMenu.ResourceItem name="staff" />
     <RaMenu.ResourceItem name="audit_log" />

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LiveResyncReply } from '@vigie/shared';
+import type { LiveResyncReply, ReportPresence } from '@vigie/shared';
 import { createLiveClient, type LiveSocket } from './createLiveClient.ts';
 import { SESSION_TOPIC, type LiveEvent } from './liveEvents.ts';
 
 type Handler = (...args: any[]) => void;
 
 /** Just enough of a socket.io client socket: server events are fired by hand. */
-function fakeSocket(resyncReply?: LiveResyncReply | { error: string }) {
+function fakeSocket(resyncReply?: LiveResyncReply | { error: string }, joinReply?: (args: { report_id: number }) => ReportPresence) {
   const handlers = new Map<string, Handler[]>();
   const emitted: Array<{ name: string; args: unknown }> = [];
   const socket = {
@@ -19,12 +19,17 @@ function fakeSocket(resyncReply?: LiveResyncReply | { error: string }) {
     timeout: () => ({
       emit(name: string, args: unknown, ack: Handler) {
         emitted.push({ name, args });
-        if (resyncReply) ack(null, resyncReply);
+        const reply = name === 'report:join' ? joinReply?.(args as { report_id: number }) : resyncReply;
+        if (reply) ack(null, reply);
       },
     }),
+    emit(name: string, args: unknown) {
+      emitted.push({ name, args });
+    },
     disconnect: vi.fn(() => {
       socket.active = false;
     }),
+    connect: vi.fn(),
     fire(name: string, ...args: unknown[]) {
       for (const handler of handlers.get(name) ?? []) handler(...args);
     },
@@ -154,11 +159,85 @@ describe('live client', () => {
     expect(client.getStatus()).toBe('idle');
   });
 
+  it('reconnects by itself when the server closed the socket to restart', async () => {
+    vi.useFakeTimers();
+    try {
+      const socket = fakeSocket();
+      const client = await startedClient(socket);
+      socket.active = false;
+      socket.fire('disconnect', 'io server disconnect');
+      expect(client.getStatus()).toBe('reconnecting');
+      vi.advanceTimersByTime(1500);
+      expect(socket.connect).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reports offline when the server refuses the connection', async () => {
     const socket = fakeSocket();
     const client = await startedClient(socket);
     socket.active = false;
     socket.fire('connect_error', new Error('unauthorized'));
     expect(client.getStatus()).toBe('offline');
+  });
+
+  describe('presence ("who is on it", ra-realtime lock API)', () => {
+    const julien = { staff_id: 7, full_name: 'Julien Marchand', since: '2024-03-08T13:05:00Z' };
+    const presenceOf = ({ report_id }: { report_id: number }): ReportPresence => ({ report_id, viewers: [julien] });
+
+    async function connectedClient() {
+      const socket = fakeSocket(undefined, presenceOf);
+      const client = await startedClient(socket);
+      socket.connected = true;
+      return { socket, client };
+    }
+
+    it('joins a report once however many views hold it, and leaves with the last one', async () => {
+      const { socket, client } = await connectedClient();
+      client.lock(12);
+      client.lock(12);
+      expect(socket.emitted).toEqual([{ name: 'report:join', args: { report_id: 12 } }]);
+      expect(client.getLock(12)).toEqual([julien]);
+      client.unlock(12);
+      expect(socket.emitted).toHaveLength(1);
+      client.unlock(12);
+      expect(socket.emitted.at(-1)).toEqual({ name: 'report:leave', args: { report_id: 12 } });
+    });
+
+    it('publishes presence changes on the lock topics and forgets empty rooms', async () => {
+      const { socket, client } = await connectedClient();
+      const all = vi.fn();
+      const one = vi.fn();
+      client.subscribe('lock/reports', all);
+      client.subscribe('lock/reports/5', one);
+      socket.fire('report:presence', { report_id: 5, viewers: [julien] });
+      expect(client.getLocks().get(5)).toEqual([julien]);
+      expect(one).toHaveBeenCalledWith(expect.objectContaining({ payload: { ids: [5], record: { report_id: 5, viewers: [julien] } } }));
+      socket.fire('report:presence', { report_id: 5, viewers: [] });
+      expect(client.getLocks().has(5)).toBe(false);
+      expect(all).toHaveBeenCalledTimes(2);
+    });
+
+    it('opens the reports it holds again after a reconnect, since the server dropped them', async () => {
+      const { socket, client } = await connectedClient();
+      client.lock(3);
+      socket.emitted.length = 0;
+      socket.fire('disconnect', 'transport close');
+      socket.fire('connect');
+      expect(socket.emitted).toEqual([{ name: 'report:join', args: { report_id: 3 } }]);
+    });
+
+    it('waits for the connection before joining, and forgets everything on sign-out', async () => {
+      const socket = fakeSocket(undefined, presenceOf);
+      const client = await startedClient(socket);
+      client.lock(4);
+      expect(socket.emitted).toEqual([]);
+      socket.connected = true;
+      socket.fire('connect');
+      expect(socket.emitted).toEqual([{ name: 'report:join', args: { report_id: 4 } }]);
+      client.stop();
+      expect(client.getLock(4)).toEqual([]);
+    });
   });
 });

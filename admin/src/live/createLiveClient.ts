@@ -1,10 +1,11 @@
-import type { ClientToServerEvents, LiveEnvelope, LiveResyncReply, ServerToClientEvents } from '@vigie/shared';
+import type { ClientToServerEvents, LiveEnvelope, LiveResyncReply, ReportPresence, ServerToClientEvents, Viewer } from '@vigie/shared';
 import type { Socket } from 'socket.io-client';
 import {
   SESSION_TOPIC,
   WIRE_EVENTS,
   createEventDedupe,
   isResourceTopic,
+  lockTopic,
   toTopicEvents,
   type LiveEvent,
   type LiveListener,
@@ -14,6 +15,8 @@ export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
 
 const RESYNC_TIMEOUT_MS = 10_000;
+const JOIN_TIMEOUT_MS = 5_000;
+const SERVER_RESTART_DELAY_MS = 1_000;
 
 /**
  * The live layer behind the data provider's `subscribe`/`unsubscribe`/`publish`: one socket per
@@ -27,6 +30,10 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
   let socket: LiveSocket | null = null;
   let generation = 0;
   let dedupe = createEventDedupe();
+  /** Who has each report open, as last announced by the server ("who is on it"). */
+  const viewers = new Map<number, Viewer[]>();
+  /** Reports this tab has open, counted: the side panel and the show page may hold the same one. */
+  const held = new Map<number, number>();
 
   const setStatus = (next: LiveStatus) => {
     if (next === status) return;
@@ -42,6 +49,21 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
     if (!dedupe.accept(envelope.event_id)) return;
     for (const event of toTopicEvents(name, envelope)) publish(event.topic, event);
   };
+
+  const setPresence = ({ report_id, viewers: list }: ReportPresence) => {
+    if (list.length) viewers.set(report_id, list);
+    else viewers.delete(report_id);
+    const date = new Date();
+    const payload = { ids: [report_id], record: { report_id, viewers: list } };
+    publish(lockTopic('reports'), { type: 'updated', topic: lockTopic('reports'), payload, date });
+    publish(lockTopic('reports', report_id), { type: 'updated', topic: lockTopic('reports', report_id), payload, date });
+  };
+
+  const join = (current: LiveSocket, reportId: number) =>
+    current.timeout(JOIN_TIMEOUT_MS).emit('report:join', { report_id: reportId }, (error: Error | null, reply?: ReportPresence | { error: string }) => {
+      if (current !== socket || error || !reply || 'error' in reply) return;
+      setPresence(reply);
+    });
 
   /** After a gap we cannot fill, every mounted list and record refetches. */
   const refreshAll = () => {
@@ -71,12 +93,24 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
       // A recovered connection had its missed packets replayed by socket.io itself.
       if (connectedBefore && !current.recovered) resync(current);
       connectedBefore = true;
+      // The server drops a socket's presence when it disconnects: say again what this tab has open.
+      for (const reportId of held.keys()) join(current, reportId);
     });
-    current.on('disconnect', () => setStatus(current.active ? 'reconnecting' : 'offline'));
+    current.on('disconnect', (reason) => {
+      // A server shutting down (restart, deploy) closes its sockets itself, and socket.io leaves
+      // those for the application to reconnect: do it, and resync as after any other gap.
+      if (reason === 'io server disconnect' && current === socket) {
+        setStatus('reconnecting');
+        setTimeout(() => current === socket && !current.connected && current.connect(), SERVER_RESTART_DELAY_MS);
+        return;
+      }
+      setStatus(current.active ? 'reconnecting' : 'offline');
+    });
     current.on('connect_error', () => setStatus(current.active ? 'reconnecting' : 'offline'));
     for (const name of Object.keys(WIRE_EVENTS) as Array<keyof typeof WIRE_EVENTS>) {
       current.on(name, (envelope) => deliver(name, envelope));
     }
+    current.on('report:presence', (presence) => setPresence(presence));
     current.on('session:ended', ({ reason }) => {
       stop();
       publish(SESSION_TOPIC, { type: 'deleted', topic: SESSION_TOPIC, payload: { ids: [], record: { reason } }, date: new Date() });
@@ -106,7 +140,24 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
     socket?.disconnect();
     socket = null;
     dedupe = createEventDedupe();
+    viewers.clear();
+    held.clear();
     setStatus('idle');
+  }
+
+  /** ra-realtime's `lock`: this tab has the report open (joins its presence room while connected). */
+  function lock(reportId: number) {
+    const count = held.get(reportId) ?? 0;
+    held.set(reportId, count + 1);
+    if (count === 0 && socket?.connected) join(socket, reportId);
+  }
+
+  /** ra-realtime's `unlock`: the last view of the report in this tab closed. */
+  function unlock(reportId: number) {
+    const count = held.get(reportId) ?? 0;
+    if (count > 1) return void held.set(reportId, count - 1);
+    held.delete(reportId);
+    if (count === 1 && socket?.connected) socket.emit('report:leave', { report_id: reportId });
   }
 
   return {
@@ -123,6 +174,11 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
       set?.delete(listener);
       if (set?.size === 0) listeners.delete(topic);
     },
+    lock,
+    unlock,
+    /** Who has this report open (everyone, this user included); empty when nobody. */
+    getLock: (reportId: number): Viewer[] => viewers.get(reportId) ?? [],
+    getLocks: (): ReadonlyMap<number, Viewer[]> => viewers,
     getStatus: () => status,
     onStatusChange(listener: () => void) {
       statusListeners.add(listener);

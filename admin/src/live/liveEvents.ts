@@ -38,6 +38,9 @@ export function toTopicEvents(name: string, envelope: LiveEnvelope<unknown>): Li
   ];
 }
 
+/** ra-realtime's lock topics: `lock/reports` for every report, `lock/reports/12` for one. */
+export const lockTopic = (resource: string, id?: number | string) => (id === undefined ? `lock/${resource}` : `lock/${resource}/${id}`);
+
 /** List topics (`resource/reports`) and record topics (`resource/reports/12`), not the session topic. */
 export const isResourceTopic = (topic: string) => topic.startsWith('resource/');
 

@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider } from 'react-admin';
-import type { CommuneConfig } from '@vigie/shared';
+import type { CommuneConfig, Report, Viewer } from '@vigie/shared';
+import type { PointsPayload } from '../map/pointStore.ts';
 import { liveClient } from '../live/liveClient.ts';
 import type { LiveEvent, LiveListener } from '../live/liveEvents.ts';
 import { API_URL, httpClient } from './httpClient.ts';
@@ -9,9 +10,18 @@ const rest = simpleRestProvider(API_URL, httpClient);
 
 let config: Promise<CommuneConfig> | undefined;
 
+/** A report near another one of the same category (GET /api/reports/:id/duplicates). */
+export type PossibleDuplicate = Report & { distance_m: number };
+
+const json = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
+
+/** Only reports have presence; ra-realtime's lock API names the resource anyway. */
+const reportId = (resource: string, id: unknown) => (resource === 'reports' ? Number(id) : Number.NaN);
+
 /**
  * ra-data-simple-rest, plus react-admin's realtime methods (topics `resource/reports`,
- * `resource/reports/12`) backed by the session's socket, plus the public commune configuration.
+ * `resource/reports/12`) and lock methods ("who is on it") backed by the session's socket,
+ * plus the public commune configuration and a few named report methods.
  */
 export const dataProvider = {
   ...rest,
@@ -26,6 +36,40 @@ export const dataProvider = {
   publish: async (topic: string, event: LiveEvent) => {
     liveClient.publish(topic, event);
     return { data: null };
+  },
+  lock: async (resource: string, { id }: { id: unknown }) => {
+    const report = reportId(resource, id);
+    if (Number.isSafeInteger(report)) liveClient.lock(report);
+    return { data: null };
+  },
+  unlock: async (resource: string, { id }: { id: unknown }) => {
+    const report = reportId(resource, id);
+    if (Number.isSafeInteger(report)) liveClient.unlock(report);
+    return { data: null };
+  },
+  getLock: async (resource: string, { id }: { id: unknown }): Promise<{ data: Viewer[] }> => ({
+    data: liveClient.getLock(reportId(resource, id)),
+  }),
+  getLocks: async (resource: string): Promise<{ data: Array<{ recordId: number; viewers: Viewer[] }> }> => ({
+    data: resource === 'reports' ? [...liveClient.getLocks()].map(([recordId, viewers]) => ({ recordId, viewers })) : [],
+  }),
+  /** The map's compact payload: every matching report as parallel arrays (gzipped by the server). */
+  getReportPoints: async (filter: Record<string, unknown>, signal?: AbortSignal): Promise<PointsPayload> => {
+    const { json: body } = await httpClient(`${API_URL}/reports/points?filter=${encodeURIComponent(JSON.stringify(filter))}`, { signal });
+    return body as PointsPayload;
+  },
+  getDuplicates: async (id: number): Promise<{ data: PossibleDuplicate[] }> => {
+    const { json: body } = await httpClient(`${API_URL}/reports/${id}/duplicates`);
+    return { data: body as PossibleDuplicate[] };
+  },
+  /** Links reports into this report's incident; answers the incident, primary report first. */
+  linkReports: async (id: number, ids: number[]): Promise<{ data: Report[] }> => {
+    const { json: body } = await httpClient(`${API_URL}/reports/${id}/link`, json({ ids }));
+    return { data: body as Report[] };
+  },
+  unlinkReport: async (id: number): Promise<{ data: Report }> => {
+    const { json: body } = await httpClient(`${API_URL}/reports/${id}/unlink`, json({}));
+    return { data: body as Report };
   },
   /** GET /api/config, public and immutable while the page lives: fetched once. */
   getConfig: (): Promise<CommuneConfig> => {

@@ -2,14 +2,12 @@ import { Typography } from '@mui/material';
 import { useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import type { Report } from '@vigie/shared';
 
-type AssignedReport = Report & { assigned_to_name?: string | null };
-
 /**
- * Officers may not read the staff list, so the assignee is named by the server when it sends
- * `assigned_to_name`; otherwise "You" or the officer's number.
+ * Officers may not read the staff list, so the server names the assignee (`assigned_to_name`);
+ * "You" for the signed-in officer, the officer's number only if the name is missing.
  */
 export const AssigneeField = (_props: { source?: string; label?: string }) => {
-  const record = useRecordContext<AssignedReport>();
+  const record = useRecordContext<Report>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
   if (!record) return null;

@@ -18,6 +18,7 @@ import { useSubscribeToRecordList } from '../live/useSubscribe.ts';
 import { dateLocaleFor } from '../providers/i18nProvider.ts';
 import { AssigneeField } from './AssigneeField.tsx';
 import { PriorityField, StatusChip, StatusField } from './ReportChips.tsx';
+import { needsEmergencyGate } from './emergency.ts';
 import { categoryChoices } from './reportChoices.ts';
 import { useReportFilters } from './reportFilters.tsx';
 
@@ -39,9 +40,25 @@ const ReportNumber = (_props: { label?: string }) => {
 
 const ellipsis = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
+/** Emergencies stand out in every list: a red edge and a word, so colour is not the only cue. */
+const emergencyRowSx = (record: Report) =>
+  needsEmergencyGate(record) ? { bgcolor: '#fdecea', boxShadow: 'inset 4px 0 0 #b3261e' } : {};
+
+const EmergencyLabel = () => {
+  const record = useRecordContext<Report>();
+  const translate = useTranslate();
+  if (!record || !needsEmergencyGate(record)) return null;
+  return (
+    <Box component="span" sx={{ display: 'block', color: 'error.dark', fontWeight: 700, fontSize: '0.8125rem' }}>
+      {translate('vigie.emergency.short')}
+    </Box>
+  );
+};
+
 /** Category in bold over the start of the description; the text is rendered as text, never as HTML. */
 const SummaryField = (_props: { label?: string }) => (
   <Box sx={{ maxWidth: { md: 200, lg: 260, xl: 360 } }}>
+    <EmergencyLabel />
     <SelectField source="category" choices={categoryChoices} sx={{ fontWeight: 600, display: 'block' }} />
     <TextField source="description" sx={ellipsis} />
   </Box>
@@ -59,7 +76,7 @@ const PlaceField = (_props: { label?: string }) => (
 
 /** At 1366 px the assignee column is left out; the show page names the assignee. */
 const ReportTable = ({ wide }: { wide: boolean }) => (
-  <DataTable<Report> rowClick="show" bulkActionButtons={false}>
+  <DataTable<Report> rowClick="show" bulkActionButtons={false} rowSx={emergencyRowSx}>
     <DataTable.Col source="id" field={ReportNumber} />
     <DataTable.Col source="received_at">
       <DateTimeField source="received_at" sx={{ whiteSpace: 'nowrap' }} />
@@ -83,7 +100,10 @@ const ReportSimpleList = () => {
   return (
     <SimpleList<Report>
       rowClick="show"
-      primaryText={(record) => `${translate('vigie.report.number', { id: record.id })} · ${translate(`vigie.categories.${record.category}`)}`}
+      rowSx={emergencyRowSx}
+      primaryText={(record) =>
+        `${needsEmergencyGate(record) ? `${translate('vigie.emergency.short')} · ` : ''}${translate('vigie.report.number', { id: record.id })} · ${translate(`vigie.categories.${record.category}`)}`
+      }
       secondaryText={(record) => record.description}
       tertiaryText={(record) => formatDateTime(record.received_at, dateLocaleFor(locale))}
       rightIcon={(record) => <StatusChip status={record.status} />}

@@ -14,11 +14,16 @@ import {
 } from 'react-admin';
 import type { Report, ReportReporter } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { useLockOnMount } from '../live/useLock.ts';
 import { useSubscribeToRecord } from '../live/useSubscribe.ts';
 import { AssigneeField } from './AssigneeField.tsx';
+import { DuplicatesPanel } from './DuplicatesPanel.tsx';
+import { EmergencyBanner } from './EmergencyBanner.tsx';
+import { PresenceNotice } from './PresenceNotice.tsx';
 import { PriorityField, StatusField } from './ReportChips.tsx';
 import { ReportStatusActions } from './ReportStatusActions.tsx';
 import { ReportTimeline } from './ReportTimeline.tsx';
+import { TriageForm } from './TriageForm.tsx';
 import { categoryChoices, sourceChoices } from './reportChoices.ts';
 
 type ReportDetails = Report & ReportReporter;
@@ -63,8 +68,15 @@ const useLiveReport = () => {
 
 const ReportDetailsView = () => {
   useLiveReport();
+  const record = useRecordContext<Report>();
+  // "Who is on it": others see this officer has the report open, until the page closes.
+  useLockOnMount('reports', record?.id);
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, p: 2 }}>
+      <Box sx={{ gridColumn: '1 / -1', display: 'grid', gap: 1 }}>
+        <EmergencyBanner />
+        <PresenceNotice reportId={record?.id} />
+      </Box>
       <Box sx={{ display: 'grid', gap: 2, alignContent: 'start' }}>
         <Section title="vigie.report.details">
           <Labeled source="category"><SelectField source="category" choices={categoryChoices} /></Labeled>
@@ -83,6 +95,10 @@ const ReportDetailsView = () => {
         </Section>
         <Section title="vigie.report.actions">
           <Wide><ReportStatusActions /></Wide>
+          <Wide><TriageForm /></Wide>
+        </Section>
+        <Section title="vigie.duplicates.section">
+          <Wide><DuplicatesPanel /></Wide>
         </Section>
         <Section title="vigie.report.location">
           <Labeled source="address"><TextField source="address" emptyText="—" /></Labeled>

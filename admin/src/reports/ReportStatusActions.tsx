@@ -1,18 +1,10 @@
 import { useState } from 'react';
 import { Box, Button, Typography } from '@mui/material';
-import {
-  useCanAccess,
-  useGetIdentity,
-  useNotify,
-  useRecordContext,
-  useTranslate,
-  useUpdate,
-} from 'react-admin';
+import { useCanAccess, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import type { Report, ReportStatus } from '@vigie/shared';
 import { DismissDialog } from './DismissDialog.tsx';
 import { needsReason, nextStatuses } from './transitions.ts';
-
-type Change = { status?: ReportStatus; note?: string; assigned_to?: number };
+import { useTriageUpdate, type TriageChange } from './useTriageUpdate.ts';
 
 /**
  * One button per allowed next status, plus "assign to me". Pessimistic: the server may refuse a
@@ -21,28 +13,15 @@ type Change = { status?: ReportStatus; note?: string; assigned_to?: number };
 export const ReportStatusActions = () => {
   const record = useRecordContext<Report>();
   const translate = useTranslate();
-  const notify = useNotify();
   const { identity } = useGetIdentity();
   const { canAccess } = useCanAccess({ action: 'edit', resource: 'reports' });
-  const [update, { isPending }] = useUpdate<Report>();
+  const { apply: update, isPending } = useTriageUpdate(record);
   const [dismissing, setDismissing] = useState(false);
   if (!record || !canAccess) return null;
 
   const next = nextStatuses(record.status);
-  const apply = (data: Change, message: string, messageArgs: Record<string, unknown> = {}) =>
-    update(
-      'reports',
-      { id: record.id, data, previousData: record },
-      {
-        mutationMode: 'pessimistic',
-        onSuccess: (saved) => {
-          setDismissing(false);
-          // A 403 is reported by checkError and resolves empty: do not claim success then.
-          if (saved?.id !== undefined) notify(message, { type: 'success', messageArgs });
-        },
-        onError: (error) => notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' }),
-      },
-    );
+  const apply = (data: TriageChange, message: string, messageArgs: Record<string, unknown> = {}) =>
+    update(data, message, messageArgs).then((done) => done && setDismissing(false));
   const changeStatus = (status: ReportStatus, note?: string) =>
     apply(note ? { status, note } : { status }, 'vigie.report.status_changed', {
       status: translate(`vigie.statuses.${status}`),

@@ -38,6 +38,7 @@ function filterCondition(sql: Sql, f: ReportFilter) {
     f.neighbourhood_id && sql`r.neighbourhood_id = any(${f.neighbourhood_id}::int[])`,
     f.assigned_to && sql`r.assigned_to = any(${f.assigned_to}::int[])`,
     f.member_id && sql`r.member_id = any(${f.member_id}::int[])`,
+    f.incident_id && sql`r.incident_id = any(${f.incident_id}::int[])`,
     f.out_of_area !== undefined && sql`r.out_of_area = ${f.out_of_area}`,
     f.received_at_gte && dateCondition(sql, 'r.received_at', f.received_at_gte, 'gte'),
     f.received_at_lte && dateCondition(sql, 'r.received_at', f.received_at_lte, 'lte'),

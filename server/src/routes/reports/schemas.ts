@@ -44,6 +44,7 @@ export const ReportFilterSchema = z
     neighbourhood_id: idList.optional(),
     assigned_to: idList.optional(),
     member_id: idList.optional(),
+    incident_id: idList.optional(),
     out_of_area: z.boolean().optional(),
     received_at_gte: dateBound().optional(),
     received_at_lte: dateBound().optional(),

@@ -66,6 +66,8 @@ describe('possible duplicates and incidents', () => {
     const d = await create({ category: 'suspicious_person' });
     const joined = await officer.json<Array<{ id: number }>>('POST', `/api/reports/${b.id}/link`, { ids: [d.id] });
     expect(joined.body.map((r) => r.id)).toEqual([a.id, b.id, c.id, d.id]);
+    const members = await officer.json<Array<{ id: number }>>('GET', `/api/reports?filter=${encodeURIComponent(JSON.stringify({ incident_id: a.id }))}&sort=${encodeURIComponent('["id","ASC"]')}`);
+    expect(members.body.map((r) => r.id)).toEqual([b.id, c.id, d.id]);
     const events = await officer.json<Array<{ action: string }>>('GET', `/api/report_events?filter=${encodeURIComponent(JSON.stringify({ report_id: b.id }))}`);
     expect(events.body.map((e) => e.action)).toEqual(['created', 'linked']);
     const alone = await officer.json<{ incident_id: number | null }>('POST', `/api/reports/${c.id}/unlink`);

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDataProvider } from 'react-admin';
+import { topicFor, type Report } from '@vigie/shared';
+import type { LiveEvent } from '../live/liveEvents.ts';
+import { useSubscribe } from '../live/useSubscribe.ts';
+import type { LiveDataProvider } from '../providers/dataProvider.ts';
+import { matchesFilters, pointsFilter, type MapFilters } from './mapFilters.ts';
+import { PointStore, parsePointsPayload } from './pointStore.ts';
+
+/** Relative windows slide: reload now and then so that old reports leave the map. */
+const SLIDE_REFRESH_MS = 5 * 60_000;
+
+export interface MapPoints {
+  store: PointStore;
+  /** Bumped whenever the store's rows change (the cluster index is rebuilt). */
+  version: number;
+  status: 'loading' | 'ready' | 'error';
+  /** Full records seen live: fresher than any fetch, and they carry the description. */
+  records: ReadonlyMap<number, Report>;
+  /** Reports that arrived since the page opened, to pulse on the map. */
+  pulses: ReadonlyArray<{ id: number; key: number }>;
+  reload: () => void;
+}
+
+/**
+ * The map's points: fetched whole for the filters, then kept current by live events. Events that
+ * arrive while a fetch is in flight are replayed onto its result, so none is lost to the race; a
+ * gap the live layer could not fill (an event without a record) reloads everything.
+ */
+export function useMapPoints(filters: MapFilters): MapPoints {
+  const dataProvider = useDataProvider<LiveDataProvider>();
+  const [store, setStore] = useState(() => PointStore.empty());
+  const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState<MapPoints['status']>('loading');
+  const [pulses, setPulses] = useState<Array<{ id: number; key: number }>>([]);
+  const [reloads, setReloads] = useState(0);
+  const records = useRef(new Map<number, Report>());
+  const pending = useRef<Report[] | null>(null);
+  const storeRef = useRef(store);
+  storeRef.current = store;
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const filterKey = JSON.stringify(filters);
+
+  /** Applies one live record to a store; returns whether the rows changed and whether it is new. */
+  const apply = (target: PointStore, record: Report) => {
+    records.current.set(record.id, record);
+    if (!matchesFilters(record, filtersRef.current, Date.now())) return { changed: target.remove(record.id), added: false };
+    const result = target.upsert(record);
+    return { changed: result !== 'unchanged', added: result === 'added' };
+  };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    pending.current = [];
+    setStatus((current) => (current === 'ready' ? current : 'loading'));
+    performance.mark('vigie:map:fetch');
+    dataProvider
+      .getReportPoints(pointsFilter(filters, Date.now()), controller.signal)
+      .then((payload) => {
+        performance.mark('vigie:map:points');
+        const next = new PointStore(parsePointsPayload(payload));
+        for (const record of pending.current ?? []) apply(next, record);
+        pending.current = null;
+        setStore(next);
+        setVersion((v) => v + 1);
+        setStatus('ready');
+      })
+      .catch(() => {
+        if (controller.signal.aborted) return;
+        pending.current = null;
+        setStatus('error');
+      });
+    const timer = filters.window === 'custom' ? undefined : setInterval(reload, SLIDE_REFRESH_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataProvider, filterKey, reloads]);
+
+  useSubscribe(topicFor('reports'), (event: LiveEvent) => {
+    const record = event.payload.record as Report | undefined;
+    if (!record || typeof record.id !== 'number') return reload();
+    if (pending.current) {
+      pending.current.push(record);
+      return;
+    }
+    const { changed, added } = apply(storeRef.current, record);
+    if (changed) setVersion((v) => v + 1);
+    if (added && event.type === 'created') setPulses((current) => [...current.slice(-20), { id: record.id, key: (current.at(-1)?.key ?? 0) + 1 }]);
+  });
+
+  return { store, version, status, records: records.current, pulses, reload };
+}

@@ -1,0 +1,64 @@
+import {
+  Create,
+  RadioButtonGroupInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  maxLength,
+  regex,
+  required,
+} from 'react-admin';
+import { parisLocalToIso, toParisLocal } from '../common/parisTime.ts';
+import { ReportLocationInput } from './ReportLocationInput.tsx';
+import { categoryChoices, priorityChoices } from './reportChoices.ts';
+import { choicesOf } from '../common/choices.ts';
+
+/** Officers type reports taken by phone or at the desk; the platform's come through intake. */
+const officerSourceChoices = choicesOf(['phone', 'officer'], 'vigie.sources');
+
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+// Only what POST /api/reports accepts; blank optional fields are left out.
+const toPayload = (data: Record<string, unknown>) => {
+  const payload: Record<string, unknown> = {
+    category: data.category,
+    description: data.description,
+    priority: data.priority,
+    source: data.source,
+    lat: data.lat,
+    lng: data.lng,
+  };
+  for (const key of ['address', 'reporter_name', 'reporter_phone', 'occurred_at'] as const) {
+    const value = blankToNull(data[key]);
+    if (value !== null && value !== undefined) payload[key] = value;
+  }
+  return payload;
+};
+
+const phone = regex(/^\+?[0-9 .()-]{6,32}$/, 'vigie.create.phone_invalid');
+
+/**
+ * A report taken by phone or at the desk. The server checks everything again and its 400
+ * `errors` appear beside the fields (react-admin's server-side validation).
+ */
+export const ReportCreate = () => (
+  <Create redirect="show" transform={toPayload}>
+    <SimpleForm defaultValues={{ source: 'phone', priority: 'normal' }} sx={{ maxWidth: 760 }}>
+      <RadioButtonGroupInput source="source" choices={officerSourceChoices} validate={required()} />
+      <SelectInput source="category" choices={categoryChoices} validate={required()} />
+      <TextInput source="description" multiline minRows={4} fullWidth validate={[required(), maxLength(4000)]} helperText="vigie.create.description_help" />
+      <SelectInput source="priority" choices={priorityChoices} validate={required()} helperText="vigie.create.priority_help" />
+      <TextInput source="address" fullWidth validate={maxLength(500)} />
+      <ReportLocationInput />
+      <TextInput
+        source="occurred_at"
+        type="datetime-local"
+        format={(value: string | null | undefined) => (value ? toParisLocal(value) : '')}
+        parse={(value: string) => (value ? parisLocalToIso(value) : null)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextInput source="reporter_name" autoComplete="off" validate={maxLength(200)} />
+      <TextInput source="reporter_phone" type="tel" autoComplete="off" validate={phone} />
+    </SimpleForm>
+  </Create>
+);
