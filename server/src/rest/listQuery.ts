@@ -75,6 +75,15 @@ export async function countRows(sql: Sql, from: PendingQuery<Row[]>, condition: 
   return Math.max(n, Math.round(estimate));
 }
 
+/**
+ * The total for Content-Range: a page that is not full already tells it (no count query); a full
+ * page counts, capped then estimated.
+ */
+export async function pageTotal(sql: Sql, query: { offset: number; limit: number }, rows: number, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>) {
+  if (rows < query.limit && (query.offset === 0 || rows > 0)) return query.offset + rows;
+  return countRows(sql, from, condition);
+}
+
 export const contentRange = (resource: string, offset: number, rows: number, total: number) =>
   rows === 0 ? `${resource} */${total}` : `${resource} ${offset}-${offset + rows - 1}/${total}`;
 

@@ -4,7 +4,7 @@ import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { notFound, validationHook } from '../../errors.ts';
 import { dateBound, dateCondition } from '../../rest/dates.ts';
-import { contentRange, countRows, idList, oneOrMany, parseListQuery, where } from '../../rest/listQuery.ts';
+import { contentRange, pageTotal, idList, oneOrMany, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
 
 const AuditEntrySchema = z
@@ -64,7 +64,7 @@ export function auditLogRoutes({ sql }: Deps) {
     const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
     const rows = await sql<AuditEntry[]>`${select} where ${condition}
       order by ${sql(`a.${query.sort.field}`)} ${direction}, a.id ${direction} limit ${query.limit} offset ${query.offset}`;
-    const total = rows.length < query.limit && (query.offset === 0 || rows.length > 0) ? query.offset + rows.length : await countRows(sql, sql`audit_log a`, condition);
+    const total = await pageTotal(sql, query, rows.length, sql`audit_log a`, condition);
     c.header('Content-Range', contentRange('audit_log', query.offset, rows.length, total));
     return c.json(rows as never, 200);
   });

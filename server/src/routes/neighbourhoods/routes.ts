@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { notFound, validationHook } from '../../errors.ts';
-import { contentRange, idList, parseListQuery, where } from '../../rest/listQuery.ts';
+import { contentRange, pageTotal, idList, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
 
 const NeighbourhoodSchema = z
@@ -43,7 +43,7 @@ export function neighbourhoodRoutes({ sql }: Deps) {
     const rows = await sql<{ id: number; name: string; area: string }[]>`
       select id, name, area::text as area from neighbourhoods where ${condition}
       order by ${sql(query.sort.field)} ${direction} limit ${query.limit} offset ${query.offset}`;
-    const [{ n }] = (await sql`select count(*)::int as n from neighbourhoods where ${condition}`) as unknown as [{ n: number }];
+    const n = await pageTotal(sql, query, rows.length, sql`neighbourhoods`, condition);
     c.header('Content-Range', contentRange('neighbourhoods', query.offset, rows.length, n));
     return c.json(rows.map((r) => ({ ...r, area: parsePolygon(r.area) })), 200);
   });

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { notFound, validationHook } from '../../errors.ts';
-import { contentRange, idList, parseListQuery, where } from '../../rest/listQuery.ts';
+import { contentRange, pageTotal, idList, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
 
 const OfficerSchema = z
@@ -34,7 +34,7 @@ export function officerRoutes({ sql }: Deps) {
     const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
     const rows = await sql`select id, full_name, role from staff where ${condition}
       order by ${sql(query.sort.field)} ${direction}, id limit ${query.limit} offset ${query.offset}`;
-    const [{ n }] = (await sql`select count(*)::int as n from staff where ${condition}`) as unknown as [{ n: number }];
+    const n = await pageTotal(sql, query, rows.length, sql`staff`, condition);
     c.header('Content-Range', contentRange('officers', query.offset, rows.length, n));
     return c.json(rows as never, 200);
   });

@@ -1,5 +1,5 @@
 import type { Sql, TxSql } from '@vigie/db';
-import { countRows, where, type ListQuery } from '../../rest/listQuery.ts';
+import { pageTotal, where, type ListQuery } from '../../rest/listQuery.ts';
 import type { PartnerCreate, PartnerFilter, PartnerUpdate } from './schemas.ts';
 
 type AnySql = Sql | TxSql;
@@ -37,7 +37,7 @@ export async function listPartners(sql: Sql, query: ListQuery<PartnerFilter>) {
     select ${columns(sql)} from partners where ${condition}
     order by ${sql(query.sort.field)} ${direction}, id ${direction}
     limit ${query.limit} offset ${query.offset}`;
-  return { rows, total: await countRows(sql, sql`partners`, condition) };
+  return { rows, total: await pageTotal(sql, query, rows.length, sql`partners`, condition) };
 }
 
 export async function getPartner(sql: AnySql, id: string): Promise<Partner | undefined> {

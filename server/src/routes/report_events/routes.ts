@@ -3,7 +3,7 @@ import type { ReportEvent } from '@vigie/shared';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { notFound, validationHook } from '../../errors.ts';
-import { contentRange, countRows, idList, parseListQuery, where } from '../../rest/listQuery.ts';
+import { contentRange, pageTotal, idList, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
 
 const ReportEventSchema = z
@@ -49,7 +49,7 @@ export function reportEventRoutes({ sql }: Deps) {
     const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
     const rows = await sql<ReportEvent[]>`${select} where ${condition}
       order by ${sql(`e.${query.sort.field}`)} ${direction}, e.id ${direction} limit ${query.limit} offset ${query.offset}`;
-    const total = rows.length < query.limit && (query.offset === 0 || rows.length > 0) ? query.offset + rows.length : await countRows(sql, sql`report_events e`, condition);
+    const total = await pageTotal(sql, query, rows.length, sql`report_events e`, condition);
     c.header('Content-Range', contentRange('report_events', query.offset, rows.length, total));
     return c.json(rows as never, 200);
   });

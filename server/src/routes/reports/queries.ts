@@ -1,6 +1,6 @@
 import type { Sql, TxSql } from '@vigie/db';
 import type { Report, ReportReporter } from '@vigie/shared';
-import { countRows, where, type ListQuery } from '../../rest/listQuery.ts';
+import { pageTotal, where, type ListQuery } from '../../rest/listQuery.ts';
 import { dateCondition } from '../../rest/dates.ts';
 import type { ReportFilter } from './schemas.ts';
 
@@ -68,9 +68,7 @@ export function reportPoints(sql: Sql, filter: ReportFilter, limit: number) {
 
 export async function listReports(sql: Sql, query: ListQuery<ReportFilter>) {
   const rows = await reportPageQuery(sql, query);
-  const total = rows.length < query.limit && (query.offset === 0 || rows.length > 0)
-    ? query.offset + rows.length
-    : await countRows(sql, sql`reports r`, filterCondition(sql, query.filter));
+  const total = await pageTotal(sql, query, rows.length, sql`reports r`, filterCondition(sql, query.filter));
   return { rows, total };
 }
 

@@ -4,7 +4,7 @@ import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { conflict, notFound, validationHook } from '../../errors.ts';
-import { contentRange, idList, oneOrMany, parseListQuery, where } from '../../rest/listQuery.ts';
+import { contentRange, pageTotal, idList, oneOrMany, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
 
 const REPLY_STATUSES = REPORT_STATUSES.filter((s) => s !== 'new') as [Exclude<(typeof REPORT_STATUSES)[number], 'new'>, ...Exclude<(typeof REPORT_STATUSES)[number], 'new'>[]];
@@ -62,7 +62,7 @@ export function responseTemplateRoutes({ sql }: Deps) {
     const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
     const rows = await sql<ResponseTemplate[]>`select ${cols} from response_templates where ${condition}
       order by ${sql(query.sort.field)} ${direction}, title, id limit ${query.limit} offset ${query.offset}`;
-    const [{ n }] = (await sql`select count(*)::int as n from response_templates where ${condition}`) as unknown as [{ n: number }];
+    const n = await pageTotal(sql, query, rows.length, sql`response_templates`, condition);
     c.header('Content-Range', contentRange('response_templates', query.offset, rows.length, n));
     return c.json(rows as never, 200);
   });

@@ -7,7 +7,7 @@ import { passwordProblem } from '../../auth/passwordPolicy.ts';
 import { revokeStaffSessions } from '../../auth/sessions.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, conflict, notFound, validationHook } from '../../errors.ts';
-import { contentRange, countRows, parseListQuery, where } from '../../rest/listQuery.ts';
+import { contentRange, pageTotal, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
 import { StaffCreateSchema, StaffFilterSchema, StaffSchema, StaffUpdateSchema } from './schemas.ts';
 
@@ -60,7 +60,7 @@ export function staffRoutes(deps: Deps) {
     const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
     const rows = await sql<Staff[]>`select ${columns} from staff where ${condition}
       order by ${sql(query.sort.field)} ${direction} nulls last, id ${direction} limit ${query.limit} offset ${query.offset}`;
-    const total = await countRows(sql, sql`staff`, condition);
+    const total = await pageTotal(sql, query, rows.length, sql`staff`, condition);
     c.header('Content-Range', contentRange('staff', query.offset, rows.length, total));
     return c.json(rows as never, 200);
   });
