@@ -11,6 +11,7 @@ import neighbourhoods from './neighbourhoods/index.ts';
 import staff from './staff/index.ts';
 import auditLog from './auditLog/index.ts';
 import responseTemplates from './responseTemplates/index.ts';
+import partners from './partners/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
 
 // react-admin's own router adapter: no direct dependency on react-router for one <Route>.
@@ -36,6 +37,7 @@ export const App = () => (
     <Resource name="neighbourhoods" {...neighbourhoods} />
     <Resource name="staff" {...staff} />
     <Resource name="audit_log" {...auditLog} />
+    <Resource name="partners" {...partners} />
     <CustomRoutes>
       <Route path="/map" element={<LazyMapPage />} />
     </CustomRoutes>

@@ -10,8 +10,10 @@ export const AUDIT_RESOURCES: ReadonlyArray<'auth' | Resource> = [
   'auth',
   'reports',
   'report_events',
+  'response_templates',
   'neighbourhoods',
   'members',
   'staff',
   'audit_log',
+  'partners',
 ];

@@ -68,7 +68,7 @@ describe('translations', () => {
   });
 
   it('name every resource the admin has a screen for, singular and plural', () => {
-    for (const resource of ['reports', 'report_events', 'response_templates', 'officers', 'neighbourhoods', 'staff', 'audit_log']) {
+    for (const resource of ['reports', 'report_events', 'response_templates', 'officers', 'neighbourhoods', 'staff', 'audit_log', 'partners']) {
       expect(frKeys[`resources.${resource}.name`], resource).toContain('||||');
       expect(enKeys[`resources.${resource}.name`], resource).toContain('||||');
     }
@@ -83,5 +83,7 @@ describe('translations', () => {
     expect(frKeys['vigie.emergency.call']).toBe('Urgence : appeler le %{number}');
     expect(frKeys['vigie.emergency.forwarded']).toBe('Transmis à la Police nationale');
     expect(frKeys['vigie.duplicates.link']).toBe('Rattacher à cet incident');
+    expect(frKeys['resources.partners.fields.rate_per_minute']).toBe('Limite (signalements/minute)');
+    expect(frKeys['vigie.partners.secret.warning']).toBe('Ce secret ne sera plus affiché : transmettez-le au partenaire par un canal sûr.');
   });
 });

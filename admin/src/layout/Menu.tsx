@@ -17,5 +17,6 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="neighbourhoods" />
     <RaMenu.ResourceItem name="staff" />
     <RaMenu.ResourceItem name="audit_log" />
+    <RaMenu.ResourceItem name="partners" />
   </RaMenu>
 );

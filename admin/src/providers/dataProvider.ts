@@ -1,7 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider } from 'react-admin';
+import type { CreateParams, CreateResult, DataProvider, RaRecord, UpdateParams, UpdateResult } from 'react-admin';
 import type { CommuneConfig, Report, Viewer } from '@vigie/shared';
 import type { PointsPayload } from '../map/pointStore.ts';
+import { scrubSecret, splitSecret, type PartnerWithSecret } from '../partners/partnerSecret.ts';
 import { liveClient } from '../live/liveClient.ts';
 import type { LiveEvent, LiveListener } from '../live/liveEvents.ts';
 import { API_URL, httpClient } from './httpClient.ts';
@@ -21,10 +22,15 @@ const reportId = (resource: string, id: unknown) => (resource === 'reports' ? Nu
 /**
  * ra-data-simple-rest, plus react-admin's realtime methods (topics `resource/reports`,
  * `resource/reports/12`) and lock methods ("who is on it") backed by the session's socket,
- * plus the public commune configuration and a few named report methods.
+ * plus the public commune configuration and a few named report and partner methods.
  */
 export const dataProvider = {
   ...rest,
+  // react-admin caches these answers: a partner's secret never gets there (see createPartner).
+  create: async <R extends RaRecord = RaRecord>(resource: string, params: CreateParams): Promise<CreateResult<R>> =>
+    scrubSecret(resource, await rest.create<Omit<R, 'id'>, R>(resource, params)),
+  update: async <R extends RaRecord = RaRecord>(resource: string, params: UpdateParams): Promise<UpdateResult<R>> =>
+    scrubSecret(resource, await rest.update<R>(resource, params)),
   subscribe: async (topic: string, callback: LiveListener) => {
     liveClient.subscribe(topic, callback);
     return { data: null };
@@ -70,6 +76,19 @@ export const dataProvider = {
   unlinkReport: async (id: number): Promise<{ data: Report }> => {
     const { json: body } = await httpClient(`${API_URL}/reports/${id}/unlink`, json({}));
     return { data: body as Report };
+  },
+  /**
+   * POST /api/partners outside react-admin's create, whose answer would be cached: the secret comes
+   * back beside the partner, for the dialog that shows it once.
+   */
+  createPartner: async (data: Record<string, unknown>): Promise<PartnerWithSecret> => {
+    const { json: body } = await httpClient(`${API_URL}/partners`, json(data));
+    return splitSecret(body);
+  },
+  /** A new secret, shown once; the old one keeps verifying for `overlapHours` (0 revokes it now). */
+  rotatePartnerSecret: async (id: string, overlapHours: number): Promise<PartnerWithSecret> => {
+    const { json: body } = await httpClient(`${API_URL}/partners/${encodeURIComponent(id)}/rotate`, json({ overlap_hours: overlapHours }));
+    return splitSecret(body);
   },
   /** GET /api/config, public and immutable while the page lives: fetched once. */
   getConfig: (): Promise<CommuneConfig> => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fieldErrorsOf } from '../common/fieldErrors.ts';
 import { HttpError, useNotify, useUpdate } from 'react-admin';
 import type { Report } from '@vigie/shared';
 
@@ -16,8 +17,8 @@ export interface TriageChange {
 export type FieldErrors = Partial<Record<keyof TriageChange | 'ids', string>>;
 
 /** The server's 400 `errors` (one French message per field), to show beside the fields. */
-export const fieldErrorsOf = (error: unknown): FieldErrors =>
-  error instanceof HttpError && error.status === 400 ? ((error.body as { errors?: FieldErrors } | null)?.errors ?? {}) : {};
+export const triageFieldErrors = (error: unknown): FieldErrors =>
+  error instanceof HttpError && error.status === 400 ? ((fieldErrorsOf(error) ?? {}) as FieldErrors) : {};
 
 /**
  * One pessimistic update of a report's triage fields: the server may refuse a transition another
@@ -42,7 +43,7 @@ export function useTriageUpdate(record: Report | undefined) {
             resolve(saved?.id !== undefined);
           },
           onError: (error) => {
-            setErrors(fieldErrorsOf(error));
+            setErrors(triageFieldErrors(error));
             notify((error as Error)?.message || 'ra.notification.http_error', { type: 'error' });
             resolve(false);
           },
