@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { signedHeaders } from '../server/src/routes/intake/signature.ts';
 
 export { expect };
 
@@ -16,6 +18,14 @@ export const DEMO_EMAILS: Record<Role, string> = {
   admin: 'admin@vigie.test',
 };
 
+/** Mirrors `DEMO_ACCOUNTS` in db/seeds/staff.ts: the names presence shows. */
+export const DEMO_NAMES: Record<Role, string> = {
+  officer: 'Julien Marchand',
+  supervisor: 'Claire Dubois',
+  townhall: 'Sophie Lemaire',
+  admin: 'Thomas Garnier',
+};
+
 /** Visible French strings the specs rely on; admin/src/i18n/fr.ts is their source of truth. */
 export const UI = {
   email: /^Adresse e-mail/,
@@ -25,16 +35,39 @@ export const UI = {
   appName: 'Vigie',
   commune: 'Bourg-la-Reine',
   userMenu: 'Profil',
-  /** The live indicator's accessible name once the socket is connected. */
+  /** The live indicator's accessible name once the socket is connected, and while it is not. */
   liveOnline: /En direct/,
+  liveReconnecting: /Reconnexion…/,
   signOut: 'Déconnexion',
   menu: {
     dashboard: 'Tableau de bord',
+    map: 'Carte',
     reports: 'Signalements',
+    templates: 'Modèles de réponse',
     neighbourhoods: 'Quartiers',
     audit: "Journal d'audit",
     staff: 'Comptes agents',
+    partners: 'Partenaires',
   },
+  map: {
+    /** The Leaflet container (a named region) and the list of reports in view beside it. */
+    label: 'Carte des signalements',
+    list: /dans la zone affichée$/,
+    closePanel: 'Fermer le signalement et revenir à la liste',
+  },
+  report: {
+    title: (id: number) => `Signalement n° ${id}`,
+    /** Start of a map list row's name: « n° 12 · Cambriolage … ». */
+    number: (id: number) => new RegExp(`^n° ${id} · `),
+    acknowledge: 'Prendre en compte',
+    sendPatrol: 'Envoyer une patrouille',
+    status: 'Statut',
+    actions: 'Traitement',
+    create: 'Créer',
+    viewing: (name: string) => `${name} consulte ce signalement`,
+  },
+  statuses: { new: 'Nouveau', acknowledged: 'Pris en compte' },
+  create: { mapLabel: 'Carte pour placer le signalement' },
 } as const;
 
 /** The login form, filled and submitted; resolves once the submit is sent (success or not). */
@@ -103,4 +136,92 @@ export async function expectNoSeriousA11yViolations(page: Page, { exclude = [] a
     .join('\n');
   // Soft: a spec checking several screens reports every one of them, then fails.
   expect.soft(blocking.length, `Serious accessibility violations on ${page.url()}:\n${report}`).toBe(0);
+}
+
+/** The partner `vvs-demo`, seeded in demo mode only (README, « Intake for partners »). */
+export const DEMO_PARTNER = { id: 'vvs-demo', secret: 'vigie-demo-partner-secret' } as const;
+
+/** Near the centre of Bourg-la-Reine: inside the commune and in the map's first view. */
+export const IN_COMMUNE = { lat: 48.7794, lng: 2.3162 } as const;
+
+export interface IntakeFields {
+  external_id: string;
+  category: 'burglary' | 'burglary_attempt' | 'abusive_canvassing' | 'suspicious_vehicle' | 'suspicious_person' | 'vandalism' | 'road_hazard' | 'other';
+  description: string;
+  lat: number;
+  lng: number;
+  address?: string;
+}
+
+export interface IntakeAnswer {
+  id: number;
+  status: string;
+  received_at: string;
+}
+
+/** A short random tag, to find a spec's own reports among the demo data. */
+export const uniqueTag = () => `E2E-${randomBytes(3).toString('hex')}`;
+
+/**
+ * The residents' platform posting an alert: `POST /api/intake/reports` signed as the demo partner
+ * over the exact bytes sent, from the test process (no browser, no session). Expects a 201.
+ */
+export async function postIntakeReport(baseURL: string, fields: Partial<IntakeFields> = {}): Promise<IntakeAnswer> {
+  const body = JSON.stringify({
+    external_id: `e2e-${randomBytes(8).toString('hex')}`,
+    category: 'other',
+    description: 'Lampadaires éteints dans toute la rue depuis hier soir.',
+    ...IN_COMMUNE,
+    ...fields,
+  });
+  const response = await fetch(new URL('/api/intake/reports', baseURL), {
+    method: 'POST',
+    headers: signedHeaders(DEMO_PARTNER.id, DEMO_PARTNER.secret, body),
+    body,
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  expect(response.status, `POST /api/intake/reports answered ${response.status}: ${text}`).toBe(201);
+  return JSON.parse(text) as IntakeAnswer;
+}
+
+/** The live indicator in the app bar, by what it says. */
+export const liveIndicator = (page: Page, state: RegExp = UI.liveOnline) => page.getByRole('status', { name: state });
+
+/**
+ * « Carte » from the menu; resolves once the map page's own points are loaded and drawn. The
+ * dashboard has a map too, with the same name: wait for the page's list first, or the dashboard's
+ * map (still there for a moment after the click) would pass for it.
+ */
+export async function openMap(page: Page): Promise<Locator> {
+  await menuItem(page, UI.menu.map).click();
+  await expect(page).toHaveURL(/#\/map$/);
+  await expect(mapList(page)).toBeVisible();
+  const map = mapRegion(page);
+  await expect(map).toHaveAttribute('data-map-state', 'ready');
+  return map;
+}
+
+/** The Leaflet container: `data-points` (reports on the map) and `data-drawn` (layers drawn). */
+export const mapRegion = (page: Page) => page.getByRole('region', { name: UI.map.label, exact: true });
+
+/** Reports on the map, as `data-points` says. */
+export async function mapPoints(map: Locator): Promise<number> {
+  return Number(await map.getAttribute('data-points'));
+}
+
+/** The list beside the map and one report's row in it (rows are buttons that open the side panel). */
+export const mapList = (page: Page) => page.getByRole('list', { name: UI.map.list });
+export const mapRow = (page: Page, id: number) => mapList(page).getByRole('button', { name: UI.report.number(id) });
+
+/** The report opened beside the map. */
+export const sidePanel = (page: Page, id: number) => page.getByRole('region', { name: UI.report.title(id), exact: true });
+
+/** Set on the window: still there at the end means the page was never reloaded. */
+export async function markNoReload(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+}
+
+export async function expectNotReloaded(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload), 'the page was reloaded').toBe(true);
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, menuItem, signIn, test, UI } from './fixtures.ts';
+import { expect, expectNoSeriousA11yViolations, liveIndicator, mapList, menuItem, openMap, signIn, test, UI } from './fixtures.ts';
 
 /** A list screen reached from the menu, checked once its first rows are drawn. */
 async function openList(page: Page, label: string) {
@@ -23,6 +23,31 @@ test("an officer's dashboard, reports list and report page have no serious viola
   await page.getByRole('row').nth(1).getByRole('cell').first().click();
   await expect(page).toHaveURL(/reports\/\d+/);
   await expect(page.getByRole('main')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("an officer's map, with a report open beside it, has no serious violation", async ({ page }) => {
+  await signIn(page, 'officer');
+  await openMap(page);
+  await expect(liveIndicator(page)).toBeVisible();
+  await expect(mapList(page).getByRole('button').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // The side panel holds the triage actions: checked too.
+  await mapList(page).getByRole('button').first().click();
+  const panel = page.getByRole('region', { name: /^Signalement n° \d+$/ });
+  await expect(panel.getByRole('heading', { name: UI.report.actions })).toBeVisible();
+  await expect(panel.getByRole('combobox', { name: UI.report.status })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("an officer's form to create a report (phone call, walk-in) has no serious violation", async ({ page }) => {
+  await signIn(page, 'officer');
+  await openList(page, UI.menu.reports);
+  await page.getByRole('link', { name: UI.report.create }).click();
+  await expect(page).toHaveURL(/reports\/create/);
+  // The point picker's map is loaded lazily: audit the form once it is there.
+  await expect(page.getByRole('region', { name: UI.create.mapLabel })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 

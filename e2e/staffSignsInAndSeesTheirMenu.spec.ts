@@ -2,10 +2,10 @@ import { appBar, expect, type Role, ROLES, signIn, test, UI } from './fixtures.t
 
 /** The whole sidebar menu of each role, nothing more (order aside). */
 const MENU: Record<Role, (keyof typeof UI.menu)[]> = {
-  officer: ['dashboard', 'reports', 'neighbourhoods'],
-  supervisor: ['dashboard', 'reports', 'neighbourhoods', 'audit'],
+  officer: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods'],
+  supervisor: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods', 'audit'],
   townhall: ['dashboard', 'neighbourhoods'],
-  admin: ['dashboard', 'staff', 'audit', 'neighbourhoods'],
+  admin: ['dashboard', 'staff', 'partners', 'audit', 'neighbourhoods'],
 };
 
 for (const role of ROLES) {

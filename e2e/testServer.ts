@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 
@@ -13,12 +15,18 @@ const SERVER_DIR = path.join(ROOT, 'server');
 const ADMIN_DIST = path.join(ROOT, 'admin', 'dist');
 const HEALTH_TIMEOUT_MS = 120_000;
 const DB_PREFIX = 'vigie_e2e_';
+const ADMIN_COPY_PREFIX = 'vigie-e2e-admin-';
 
-/** What globalTeardown needs, handed over through the runner's environment (same process). */
+/**
+ * What globalTeardown needs, handed over through the runner's environment (same process); workers
+ * inherit it, which is how a spec finds the control endpoint.
+ */
 export const STATE_ENV = {
   baseURL: 'VIGIE_E2E_BASE_URL',
   pid: 'VIGIE_E2E_SERVER_PID',
   database: 'VIGIE_E2E_DATABASE',
+  adminDist: 'VIGIE_E2E_ADMIN_DIST',
+  control: 'VIGIE_E2E_CONTROL_URL',
 } as const;
 
 const admin = () => postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
@@ -74,6 +82,33 @@ export async function dropStaleDatabases(): Promise<string[]> {
   });
 }
 
+/**
+ * A private copy of the built dashboard for this run. A build started meanwhile on the same
+ * checkout (another `pnpm test:e2e`, `pnpm start`) empties admin/dist and renames every chunk,
+ * which would break pages in the middle of a test. Copies left by killed runs are removed.
+ */
+export function copyAdminDist(): string {
+  if (!existsSync(path.join(ADMIN_DIST, 'index.html'))) {
+    throw new Error(`${ADMIN_DIST}/index.html is missing: build the admin first (run \`pnpm test:e2e\` from the root).`);
+  }
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(name.startsWith(ADMIN_COPY_PREFIX) ? name.slice(ADMIN_COPY_PREFIX.length) : Number.NaN);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) removeAdminCopy(path.join(tmpdir(), name));
+  }
+  const copy = path.join(tmpdir(), `${ADMIN_COPY_PREFIX}${process.pid}`);
+  removeAdminCopy(copy);
+  cpSync(ADMIN_DIST, copy, { recursive: true });
+  // Copied while a build was rewriting it? Then the entry points would be missing.
+  const html = readFileSync(path.join(copy, 'index.html'), 'utf8');
+  const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!).filter((asset) => !existsSync(path.join(copy, asset)));
+  if (missing.length) throw new Error(`admin/dist changed while it was copied (missing ${missing.join(', ')}): run again.`);
+  return copy;
+}
+
+export function removeAdminCopy(dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const probe = createServer();
@@ -92,13 +127,17 @@ export interface StartedServer {
 
 /**
  * Start the real server (`tsx src/index.ts`, as `pnpm --filter @vigie/server start` does) in its
- * own process group, so teardown can stop it and anything it spawned in one signal.
+ * own process group, so teardown can stop it and anything it spawned in one signal. A restart
+ * passes the port it had: the pages under test keep their origin and their session cookie.
  */
-export async function startServer(database: string): Promise<StartedServer> {
-  if (!existsSync(path.join(ADMIN_DIST, 'index.html'))) {
-    throw new Error(`${ADMIN_DIST}/index.html is missing: build the admin first (run \`pnpm test:e2e\` from the root).`);
+export async function startServer(
+  database: string,
+  { port: fixedPort, adminDist = ADMIN_DIST }: { port?: number; adminDist?: string } = {},
+): Promise<StartedServer> {
+  if (!existsSync(path.join(adminDist, 'index.html'))) {
+    throw new Error(`${adminDist}/index.html is missing: build the admin first (run \`pnpm test:e2e\` from the root).`);
   }
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const baseURL = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: SERVER_DIR,
@@ -112,7 +151,7 @@ export async function startServer(database: string): Promise<StartedServer> {
       NODE_ENV: 'test',
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
-      ADMIN_DIST,
+      ADMIN_DIST: adminDist,
     },
   });
 
@@ -183,3 +222,61 @@ export async function stopServer(pid: number | undefined): Promise<void> {
   }
   signalGroup('SIGKILL');
 }
+
+export interface ServerLifecycle {
+  /** Stops the server (as a deploy does: SIGTERM, its sockets closed); nothing when already stopped. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and database; nothing when it is running. */
+  start(): Promise<void>;
+}
+
+const CONTROL_TIMEOUT_MS = HEALTH_TIMEOUT_MS + 30_000;
+
+/**
+ * A loopback endpoint in the runner through which a spec stops and starts the server: the server
+ * stays the runner's child (its output, teardown and exit hook keep working), whichever worker
+ * asked. The random path keeps anything else on the machine from calling it.
+ */
+export function serveControl(lifecycle: ServerLifecycle): Promise<string> {
+  const token = randomBytes(16).toString('hex');
+  let queue: Promise<unknown> = Promise.resolve();
+  const server = createHttpServer((request, response) => {
+    const action = request.method === 'POST' ? request.url?.match(new RegExp(`^/${token}/(stop|start)$`))?.[1] : undefined;
+    if (action !== 'stop' && action !== 'start') {
+      response.writeHead(404).end();
+      return;
+    }
+    // One action at a time, in the order asked.
+    const run = queue.then(() => lifecycle[action]());
+    queue = run.catch(() => {});
+    run.then(
+      () => response.writeHead(204).end(),
+      (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message),
+    );
+  });
+  server.unref(); // never what keeps the runner alive
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolve(`http://127.0.0.1:${port}/${token}`);
+    });
+  });
+}
+
+async function control(action: 'stop' | 'start') {
+  const url = process.env[STATE_ENV.control];
+  if (!url) throw new Error(`${STATE_ENV.control} is not set: run the specs through Playwright (globalSetup starts the server).`);
+  const response = await fetch(`${url}/${action}`, { method: 'POST', signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS) });
+  if (!response.ok) throw new Error(`The runner could not ${action} the server (${response.status}): ${await response.text()}`);
+}
+
+/** For specs: the server under test, stopped and started again by the runner that owns it. */
+export const testServer = {
+  stop: () => control('stop'),
+  start: () => control('start'),
+  async restart() {
+    await control('stop');
+    await control('start');
+  },
+};

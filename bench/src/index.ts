@@ -1,33 +1,60 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { firstScreenBundle } from './firstScreenBundle.ts';
-import { type Benchmark, formatTable, passes, ratio, type Row } from './table.ts';
+import { intakeThroughput } from './intakeThroughput.ts';
+import { lists } from './lists.ts';
+import { liveLatency } from './liveLatency.ts';
+import { lostEvents } from './lostEvents.ts';
+import { ADMIN_URL, dropOrphanDatabases, withAdmin } from './support/database.ts';
+import { type Benchmark, formatTable, goal, passes, ratio, type Row, verdict } from './table.ts';
 
 /**
  * Every benchmark compares against a baseline measured in the same run: the machine is shared
  * and noisy, so only ratios are comparable from one run to the next. Add one by writing
  * `src/<name>.ts` exporting a `Benchmark` and listing it here.
  */
-const BENCHMARKS: readonly Benchmark[] = [firstScreenBundle];
+const BENCHMARKS: readonly Benchmark[] = [
+  firstScreenBundle,
+  intakeThroughput,
+  liveLatency,
+  lostEvents,
+  lists,
+  // mapScale (issue 3, "Map scale") joins here with the map: see docs/benchmarks.md.
+];
 
 // `pnpm bench -- --only x` hands the `--` through: drop it rather than read `--only` as positional.
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const { values } = parseArgs({ args, options: { only: { type: 'string' } } });
-const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only) : BENCHMARKS;
-if (selected.length === 0) {
+const wanted = values.only?.split(',').map((name) => name.trim());
+const selected = wanted ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+if (selected.length === 0 || (wanted && selected.length !== wanted.length)) {
   console.error(`Unknown benchmark "${values.only}". Available: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   process.exit(2);
 }
 
+const postgres = await withAdmin(async (admin) => {
+  const [row] = await admin<{ version: string }[]>`select current_setting('server_version') as version`;
+  return row?.version ?? null;
+}).catch(() => null);
 const machine = {
   cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
+  postgres,
   date: new Date().toISOString(),
+  /** 1-minute load average at the start and the end: how busy the shared machine was. */
+  load: { start: loadavg()[0]!, end: 0 },
 };
-console.log(`Vigie benchmarks — ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`);
+console.log(
+  `Vigie benchmarks — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
+    `PostgreSQL ${postgres ?? `unreachable at ${ADMIN_URL}`}, load ${machine.load.start.toFixed(2)}, ${machine.date}`,
+);
+
+const orphans = postgres ? await dropOrphanDatabases() : [];
+if (orphans.length) console.log(`(dropped ${orphans.length} database(s) left by interrupted runs: ${orphans.join(', ')})`);
 
 const rows: Row[] = [];
 const crashed: string[] = [];
@@ -42,13 +69,14 @@ for (const benchmark of selected) {
   }
 }
 
-if (rows.length) console.log(`\n${formatTable(rows)}`);
+machine.load.end = loadavg()[0]!;
+if (rows.length) console.log(`\n${formatTable(rows)}\n\n(load average ${machine.load.start.toFixed(2)} at the start, ${machine.load.end.toFixed(2)} at the end, on ${machine.cores} cores)`);
 
 const resultsDir = path.resolve(import.meta.dirname, '../results');
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   path.join(resultsDir, 'latest.json'),
-  `${JSON.stringify({ machine, rows: rows.map((r) => ({ ...r, ratio: ratio(r), pass: passes(r) })) }, null, 2)}\n`,
+  `${JSON.stringify({ machine, rows: rows.map((r) => ({ ...r, ratio: ratio(r), goal: goal(r), result: verdict(r), pass: passes(r) })) }, null, 2)}\n`,
 );
 
 const failed = rows.filter((r) => !passes(r));
