@@ -53,13 +53,14 @@ test("a resident's text that looks like HTML is shown as text on the map, in its
   const map = await openMap(page);
   await expect(liveIndicator(page)).toBeVisible();
 
-  // A point of its own, so that at full zoom its marker is alone under the pointer.
+  // East of the centre, where neither the demo's last 24 hours nor the other specs put a report:
+  // its marker stands alone in the map's first view, not in a cluster.
   const report = await postIntakeReport(baseURL!, {
     category: 'vandalism',
     description: DESCRIPTION,
     address: ADDRESS,
-    lat: 48.77612,
-    lng: 2.31873,
+    lat: 48.7805,
+    lng: 2.322,
   });
 
   // The list beside the map shows the address (the place of the report) as typed.
@@ -75,14 +76,13 @@ test("a resident's text that looks like HTML is shown as text on the map, in its
   const tooltip = page.getByRole('tooltip');
   let nudge = 0;
   await expect(async () => {
-    // One move per try: Leaflet's canvas ignores a mousemove that comes within 32 ms of the last.
+    // One move per try: Leaflet's canvas ignores a mousemove that comes within 32 ms of the last,
+    // and the marker may be drawn a moment after the ring (its index is rebuilt at most every 0.8 s).
     nudge = 1 - nudge;
     await page.mouse.move(point.x + nudge, point.y);
     const text = await tooltip.textContent({ timeout: 1_000 }).catch(() => null);
-    // A cluster's tooltip: zoom in around the marker (the wheel keeps it under the pointer).
-    if (text && !text.includes(`n° ${report.id} · `)) await page.mouse.wheel(0, -240);
-    expect(text, "the tooltip under the new report's marker").toContain(`n° ${report.id} · `);
-  }).toPass({ timeout: 30_000, intervals: [500] });
+    expect(text, "the tooltip under the new report's marker (a cluster's? then another report is too close)").toContain(`n° ${report.id} · `);
+  }).toPass({ timeout: 15_000, intervals: [500] });
   await expect(tooltip).toContainText(DESCRIPTION);
   await expect(tooltip).toContainText(ADDRESS);
   await injection.check('map list and tooltip');

@@ -7,6 +7,7 @@ import { intakeThroughput } from './intakeThroughput.ts';
 import { lists } from './lists.ts';
 import { liveLatency } from './liveLatency.ts';
 import { lostEvents } from './lostEvents.ts';
+import { mapScale } from './mapScale.ts';
 import { ADMIN_URL, dropOrphanDatabases, withAdmin } from './support/database.ts';
 import { type Benchmark, formatTable, goal, passes, ratio, type Row, verdict } from './table.ts';
 
@@ -21,7 +22,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   liveLatency,
   lostEvents,
   lists,
-  // mapScale (issue 3, "Map scale") joins here with the map: see docs/benchmarks.md.
+  mapScale,
 ];
 
 // `pnpm bench -- --only x` hands the `--` through: drop it rather than read `--only` as positional.

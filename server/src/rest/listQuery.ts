@@ -67,9 +67,9 @@ export function where(sql: Sql, parts: Array<PendingQuery<Row[]> | null | undefi
 /** Counting a million rows on every page is wasted work: count exactly up to a cap, then estimate. */
 export const COUNT_CAP = 10_000;
 
-export async function countRows(sql: Sql, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>): Promise<number> {
-  const [{ n }] = (await sql`select count(*)::int as n from (select 1 from ${from} where ${condition} limit ${COUNT_CAP + 1}) capped`) as unknown as [{ n: number }];
-  if (n <= COUNT_CAP) return n;
+export async function countRows(sql: Sql, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>, cap = COUNT_CAP): Promise<number> {
+  const [{ n }] = (await sql`select count(*)::int as n from (select 1 from ${from} where ${condition} limit ${cap + 1}) capped`) as unknown as [{ n: number }];
+  if (n <= cap) return n;
   const [plan] = (await sql`explain (format json) select 1 from ${from} where ${condition}`) as unknown as [{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }];
   const estimate = plan['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? n;
   return Math.max(n, Math.round(estimate));
@@ -79,9 +79,9 @@ export async function countRows(sql: Sql, from: PendingQuery<Row[]>, condition: 
  * The total for Content-Range: a page that is not full already tells it (no count query); a full
  * page counts, capped then estimated.
  */
-export async function pageTotal(sql: Sql, query: { offset: number; limit: number }, rows: number, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>) {
+export async function pageTotal(sql: Sql, query: { offset: number; limit: number }, rows: number, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>, cap = COUNT_CAP) {
   if (rows < query.limit && (query.offset === 0 || rows > 0)) return query.offset + rows;
-  return countRows(sql, from, condition);
+  return countRows(sql, from, condition, cap);
 }
 
 export const contentRange = (resource: string, offset: number, rows: number, total: number) =>

@@ -54,6 +54,7 @@ describe('every report list query is index-backed', () => {
     ['date window', { received_at_gte: new Date(Date.now() - 86_400_000).toISOString() }],
     ['full text', { q: 'vélo' }],
     ['ids (getMany)', { id: [1, 2, 3] }],
+    ['open queue of a sector, high and urgent', { status: ['new', 'acknowledged', 'in_progress'], neighbourhood_id: 3, priority: ['high', 'urgent'] }],
     ['updated_at sort', {}, ['updated_at', 'DESC']],
     ['id sort', {}, ['id', 'ASC']],
   ];

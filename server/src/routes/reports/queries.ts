@@ -68,7 +68,9 @@ export function reportPoints(sql: Sql, filter: ReportFilter, limit: number) {
 
 export async function listReports(sql: Sql, query: ListQuery<ReportFilter>) {
   const rows = await reportPageQuery(sql, query);
-  const total = await pageTotal(sql, query, rows.length, sql`reports r`, filterCondition(sql, query.filter));
+  // Every full-text match costs a row read: count those exactly only up to a thousand, then estimate.
+  const cap = query.filter.q ? 1_000 : undefined;
+  const total = await pageTotal(sql, query, rows.length, sql`reports r`, filterCondition(sql, query.filter), cap);
   return { rows, total };
 }
 
