@@ -157,7 +157,8 @@ const TriageFormFields = ({ record }: { record: Report }) => {
             }}
             helperText={offered.length ? translate('vigie.triage.template_help') : translate('vigie.triage.no_template', { status: translate(`vigie.statuses.${status}`) })}
             disabled={offered.length === 0}
-            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+            // The explanation stays readable (WCAG contrast) even when the select is disabled.
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, formHelperText: { sx: { color: 'text.secondary' } } }}
             sx={{ gridColumn: '1 / -1' }}
           >
             <MenuItem value="">{translate('vigie.triage.no_template_chosen')}</MenuItem>
