@@ -57,6 +57,7 @@ export const UI = {
   },
   report: {
     title: (id: number) => `Signalement n° ${id}`,
+    anyTitle: /^Signalement n° \d+$/,
     /** Start of a map list row's name: « n° 12 · Cambriolage … ». */
     number: (id: number) => new RegExp(`^n° ${id} · `),
     acknowledge: 'Prendre en compte',

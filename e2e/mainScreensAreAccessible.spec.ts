@@ -35,7 +35,7 @@ test("an officer's map, with a report open beside it, has no serious violation",
 
   // The side panel holds the triage actions: checked too.
   await mapList(page).getByRole('button').first().click();
-  const panel = page.getByRole('region', { name: /^Signalement n° \d+$/ });
+  const panel = page.getByRole('region', { name: UI.report.anyTitle });
   await expect(panel.getByRole('heading', { name: UI.report.actions })).toBeVisible();
   await expect(panel.getByRole('combobox', { name: UI.report.status })).toBeVisible();
   await expectNoSeriousA11yViolations(page);

@@ -158,7 +158,7 @@ const TriageFormFields = ({ record }: { record: Report }) => {
             helperText={offered.length ? translate('vigie.triage.template_help') : translate('vigie.triage.no_template', { status: translate(`vigie.statuses.${status}`) })}
             disabled={offered.length === 0}
             // The explanation stays readable (WCAG contrast) even when the select is disabled.
-            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, formHelperText: { sx: { color: 'text.secondary' } } }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, formHelperText: { sx: { color: 'text.secondary', '&.Mui-disabled': { color: 'text.secondary' } } } }}
             sx={{ gridColumn: '1 / -1' }}
           >
             <MenuItem value="">{translate('vigie.triage.no_template_chosen')}</MenuItem>
