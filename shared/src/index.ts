@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './live.ts';
 export * from './commune.ts';
 export * from './emergency.ts';
+export * from './partners.ts';

@@ -1,5 +1,6 @@
-/** The server's rule (server/src/routes/partners/schemas.ts), checked here too for a quicker message. */
-export const PARTNER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+/** The shared rule (the server refuses the same ids), checked here too for a quicker message. */
+export { PARTNER_ID_PATTERN } from '@vigie/shared';
+import { PARTNER_ID_PATTERN } from '@vigie/shared';
 
 export const DEFAULT_RATE_PER_MINUTE = 600;
 export const MAX_RATE_PER_MINUTE = 1_000_000;

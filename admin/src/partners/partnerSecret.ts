@@ -1,15 +1,5 @@
-/** A partner app as GET /api/partners shows it: never its secret. */
-export interface Partner {
-  id: string;
-  name: string;
-  rate_per_minute: number;
-  disabled: boolean;
-  webhook_url: string | null;
-  /** Set while the secret replaced by the last rotation still verifies. */
-  previous_secret_expires_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type { Partner } from '@vigie/shared';
+import type { Partner } from '@vigie/shared';
 
 /** What POST /api/partners and POST /api/partners/:id/rotate answer, split: the secret travels apart. */
 export interface PartnerWithSecret {

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { oneOrMany } from '../../rest/listQuery.ts';
 
-export const PARTNER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+export { PARTNER_ID_PATTERN } from '@vigie/shared';
+import { PARTNER_ID_PATTERN } from '@vigie/shared';
 
 const partnerId = z
   .string()
