@@ -16,6 +16,7 @@ import type { TooltipContent } from './tooltip.ts';
 import { useClusterLayer } from './useClusterLayer.ts';
 import type { MapPoints } from './useMapPoints.ts';
 import type { Sector } from './useSectors.ts';
+import { visuallyHidden } from '../common/visuallyHidden.ts';
 
 export interface Viewport {
   west: number;
@@ -178,12 +179,3 @@ export const MapView = (props: MapViewProps) => {
     </Box>
   );
 };
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;

@@ -11,6 +11,7 @@ import { otherViewers } from '../reports/presence.ts';
 import type { Viewport } from './MapView.tsx';
 import { ShapeIcon } from './ShapeIcon.tsx';
 import type { MapPoints } from './useMapPoints.ts';
+import { visuallyHidden } from '../common/visuallyHidden.ts';
 
 const PAGE = 50;
 
@@ -146,12 +147,3 @@ export const ViewportList = ({
     </Box>
   );
 };
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
