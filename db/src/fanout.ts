@@ -1,44 +1,109 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Database } from './client.ts';
 
 /**
- * Carries live-event ids between server processes. PostgreSQL: LISTEN/NOTIFY on one channel.
- * Embedded: PGlite's notifications do not cross its socket, and there is only ever one process,
- * so an in-process emitter does the same job.
+ * Carries messages between server processes: live-event ids, ended sessions, changed partners.
+ * A message is delivered to this process's own handlers at once, then to the other processes:
+ * PostgreSQL LISTEN/NOTIFY on one channel (a process skips the copy of its own message). The
+ * embedded engine has only ever one process, and PGlite's notifications do not cross its socket,
+ * so there local delivery is all there is.
  */
 export interface FanOut {
+  /** Tells this process's copies from the other processes' messages. */
+  readonly origin: string;
   publish(message: FanOutMessage): Promise<void>;
   subscribe(handler: (message: FanOutMessage) => void): Promise<() => Promise<void>>;
 }
 
+/** A live event as the process that wrote it holds it: the others read it back by id. */
+export interface LocalLiveEvent {
+  at: Date;
+  name: string;
+  resource: string;
+  record: unknown;
+}
+
 export type FanOutMessage =
-  | { kind: 'live'; event_id: number }
+  | { kind: 'live'; event_id: number; /** only in the writing process; never sent over NOTIFY */ local?: LocalLiveEvent }
   | { kind: 'staff_sessions_ended'; staff_id: number; reason: 'revoked' | 'disabled' | 'role_changed' }
-  | { kind: 'session_ended'; session_id: string };
+  | { kind: 'session_ended'; session_id: string }
+  | { kind: 'partner_changed'; partner_id: string };
+
+/** One NOTIFY carries every message a process published in the same turn of its event loop. */
+interface Wire {
+  origin: string;
+  messages: FanOutMessage[];
+}
 
 const CHANNEL = 'vigie_live';
+/** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. */
+const MAX_PAYLOAD = 7_900;
+
+/** What travels: a live event goes as its id (the others read it back), everything else as is. */
+const toWire = (message: FanOutMessage): FanOutMessage =>
+  message.kind === 'live' ? { kind: 'live', event_id: message.event_id } : message;
+
+/** Messages grouped into payloads under PostgreSQL's limit. */
+export function wirePayloads(origin: string, messages: FanOutMessage[]): string[] {
+  const envelope = JSON.stringify({ origin, messages: [] } satisfies Wire).length;
+  const payloads: string[] = [];
+  let batch: string[] = [];
+  let length = envelope;
+  const flush = () => batch.length && payloads.push(`{"origin":${JSON.stringify(origin)},"messages":[${batch.join(',')}]}`);
+  for (const message of messages) {
+    const text = JSON.stringify(toWire(message));
+    if (batch.length && length + text.length + 1 > MAX_PAYLOAD) {
+      flush();
+      batch = [];
+      length = envelope;
+    }
+    batch.push(text);
+    length += text.length + 1;
+  }
+  flush();
+  return payloads;
+}
 
 export function createFanOut(db: Database): FanOut {
-  if (db.engine === 'embedded') {
-    const emitter = new EventEmitter();
-    emitter.setMaxListeners(0);
-    return {
-      async publish(message) {
-        emitter.emit(CHANNEL, message);
-      },
-      async subscribe(handler) {
-        emitter.on(CHANNEL, handler);
-        return async () => void emitter.off(CHANNEL, handler);
-      },
-    };
-  }
+  const origin = randomUUID();
+  const local = new EventEmitter();
+  local.setMaxListeners(0);
+  const deliver = (message: FanOutMessage) => void local.emit(CHANNEL, message);
+
+  // Under load, hundreds of messages a second would each cost a round trip and a wake-up of every
+  // listening backend: those of one turn of the event loop share a NOTIFY instead.
+  let queued: FanOutMessage[] = [];
+  let sending: Promise<void> | null = null;
+  const notifyQueued = () => {
+    sending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const messages = queued;
+      queued = [];
+      sending = null;
+      for (const payload of wirePayloads(origin, messages)) await db.sql.notify(CHANNEL, payload);
+    });
+    return sending;
+  };
+
   return {
+    origin,
     async publish(message) {
-      await db.sql.notify(CHANNEL, JSON.stringify(message));
+      deliver(message);
+      if (db.engine !== 'postgres') return;
+      queued.push(message);
+      await notifyQueued();
     },
     async subscribe(handler) {
-      const { unlisten } = await db.sql.listen(CHANNEL, (payload) => handler(JSON.parse(payload) as FanOutMessage));
-      return unlisten;
+      local.on(CHANNEL, handler);
+      if (db.engine !== 'postgres') return async () => void local.off(CHANNEL, handler);
+      const { unlisten } = await db.sql.listen(CHANNEL, (payload) => {
+        const wire = JSON.parse(payload) as Wire;
+        if (wire.origin !== origin) for (const message of wire.messages) handler(message);
+      });
+      return async () => {
+        local.off(CHANNEL, handler);
+        await unlisten();
+      };
     },
   };
 }

@@ -11,6 +11,8 @@ import type { Logger } from './logger.ts';
 import { startMaintenance } from './maintenance.ts';
 import { startPartnerWebhooks } from './jobs/partnerWebhooks.ts';
 import { ensureDemoPartner } from './routes/partners/demo.ts';
+import { createKeyring } from './routes/partners/keyring.ts';
+import { createPartnerRates } from './routes/intake/partnerRates.ts';
 
 export interface Running {
   deps: Deps;
@@ -43,7 +45,11 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
     }
   }
 
-  const deps: Deps = { db, sql: db.sql, env, logger, commune, fanOut: createFanOut(db), startedAt: Date.now(), migrationVersion: version };
+  const fanOut = createFanOut(db);
+  const partnerKeys = createKeyring({ sql: db.sql, env, logger });
+  const stopKeyringSync = await fanOut.subscribe((message) => message.kind === 'partner_changed' && partnerKeys.forget(message.partner_id));
+  const partnerRates = createPartnerRates(db.sql, { onError: (error) => logger.warn({ err: error }, 'sharing partner rates failed') });
+  const deps: Deps = { db, sql: db.sql, env, logger, commune, fanOut, partnerKeys, partnerRates, startedAt: Date.now(), migrationVersion: version };
   const app = createApp(deps, options.adminDist === undefined ? {} : { adminDist: options.adminDist });
   const server = createServer(getRequestListener(app.fetch));
   const live = await attachLive(server, deps, options.sweepMs ? { sweepMs: options.sweepMs } : {});
@@ -62,8 +68,10 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
     async stop() {
       maintenance.stop();
       webhooks.stop();
+      await stopKeyringSync();
       await live.close(); // also closes the HTTP server
       server.closeAllConnections();
+      await partnerRates.stop(); // the last counts, once no request can add one
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { Database, FanOut, Sql } from '@vigie/db';
 import type { CommuneConfig, Role } from '@vigie/shared';
 import type { Env } from './env.ts';
+import type { PartnerRates } from './routes/intake/partnerRates.ts';
+import type { Keyring } from './routes/partners/keyring.ts';
 import type { Logger } from './logger.ts';
 
 /** Everything a route needs, built once at start (or per test) and passed to each sub-app. */
@@ -11,6 +13,10 @@ export interface Deps {
   logger: Logger;
   commune: CommuneConfig;
   fanOut: FanOut;
+  /** Partners' credentials, cached per process and dropped on every `partner_changed` message. */
+  partnerKeys: Keyring;
+  /** Partners' request counts, shared between processes through the `throttle` table. */
+  partnerRates: PartnerRates;
   startedAt: number;
   migrationVersion: number;
 }

@@ -30,4 +30,9 @@ describe('the emergency gate', () => {
   it('names the words it found, folded', () => {
     expect(emergencyTerms('Agression EN COURS, un blessé')).toEqual(['en cours', 'agression', 'blesse']);
   });
+
+  it('answers yes exactly when it can name a word', () => {
+    const texts = ['Agression EN COURS, un blessé', 'feu', 'au feu', 'en feu!', 'arme-blanche', 'tirs', 'tiroir', 'sang-froid', 'blessées', 'a l\'aide', ''];
+    for (const text of texts) expect(isEmergency(text), text).toBe(emergencyTerms(text).length > 0);
+  });
 });

@@ -66,4 +66,7 @@ export function emergencyTerms(text: string): string[] {
   return PATTERNS.filter(({ re }) => re.test(folded)).map(({ term }) => term);
 }
 
-export const isEmergency = (text: string) => emergencyTerms(text).length > 0;
+// Every term at once: the intake asks this of each alert and only needs a yes or no.
+const ANY = new RegExp(`(^| )(${PATTERNS.map(({ term }) => term).join('|')})( |$)`);
+
+export const isEmergency = (text: string) => ANY.test(` ${fold(text)} `);

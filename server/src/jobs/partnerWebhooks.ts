@@ -1,7 +1,5 @@
 import type { Deps } from '../context.ts';
-import { partnerSecrets } from '../routes/intake/authenticate.ts';
 import { SIGNATURE_HEADER, signPayload } from '../routes/intake/signature.ts';
-import { findPartnerCredentials } from '../routes/partners/queries.ts';
 
 /** Retries back off from 10 s to an hour (in SQL below); past this many the event waits for a poll. */
 export const MAX_WEBHOOK_ATTEMPTS = 30;
@@ -19,7 +17,7 @@ interface Due {
  * their next attempt forward (`for update skip locked`), so several server processes never send
  * the same event at once; a crash mid-delivery only means the event is sent again later.
  */
-export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'env' | 'logger'>, limit = 20): Promise<number> {
+export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys'>, limit = 20): Promise<number> {
   const { sql, logger } = deps;
   const due = await sql<Due[]>`
     with due as (
@@ -36,8 +34,7 @@ export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'env' | 'logge
     returning pe.id, pe.partner_id, p.webhook_url, pe.type, pe.payload`;
   let delivered = 0;
   for (const event of due) {
-    const partner = await findPartnerCredentials(sql, event.partner_id);
-    const secret = partner ? partnerSecrets(deps, partner)[0] : undefined;
+    const secret = (await deps.partnerKeys.get(event.partner_id))?.current;
     if (!secret) continue;
     const body = JSON.stringify({ events: [{ id: event.id, type: event.type, ...event.payload }] });
     try {
@@ -61,7 +58,7 @@ export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'env' | 'logge
   return delivered;
 }
 
-export function startPartnerWebhooks(deps: Pick<Deps, 'sql' | 'env' | 'logger'>, everyMs = 2000) {
+export function startPartnerWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys'>, everyMs = 2000) {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;

@@ -13,7 +13,7 @@ import type { FanOutMessage } from '@vigie/db';
 import { tokenFromCookieHeader } from '../auth/cookie.ts';
 import { findSession, invalidSessions, touchSessions } from '../auth/sessions.ts';
 import type { Deps } from '../context.ts';
-import { liveEventsSince, loadLiveEvent } from './events.ts';
+import { liveEventsSince, loadLiveEvent, type LiveEventName } from './events.ts';
 import { registerPresenceHandlers } from './presence.ts';
 
 export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -93,11 +93,12 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
 
   const onMessage = async (message: FanOutMessage) => {
     if (message.kind === 'live') {
-      const event = await loadLiveEvent(sql, message.event_id);
+      // The writing process has the event in hand; the others read it back by its id.
+      const event = message.local ? { id: message.event_id, ...message.local } : await loadLiveEvent(sql, message.event_id);
       if (!event) return;
       const rooms = subscriberRoles(event.resource).map(roleRoom);
       if (rooms.length === 0) return;
-      io.to(rooms).emit(event.name, { event_id: event.id, date: event.at.toISOString(), record: event.record as never });
+      io.to(rooms).emit(event.name as LiveEventName, { event_id: event.id, date: event.at.toISOString(), record: event.record as never });
     } else if (message.kind === 'staff_sessions_ended') {
       endSessions(`staff:${message.staff_id}`, message.reason);
     } else if (message.kind === 'session_ended') {

@@ -41,7 +41,7 @@ export function registerPartnerEventRoutes(app: OpenAPIHono<AppEnv>, deps: Deps)
   app.openapi(events, async (c) => {
     const partner = await findCallingPartner(deps, c.req.header(PARTNER_HEADER), c.req.header(SIGNATURE_HEADER));
     const url = new URL(c.req.url);
-    checkSignature(deps, partner, c.req.header(SIGNATURE_HEADER)!, Buffer.from(url.pathname + url.search, 'utf8'));
+    checkSignature(partner, c.req.header(SIGNATURE_HEADER)!, Buffer.from(url.pathname + url.search, 'utf8'));
     const { after, limit } = c.req.valid('query');
     await sql`update partner_events set delivered_at = now() where partner_id = ${partner.id} and id <= ${after} and delivered_at is null`;
     const rows = await sql<Array<{ id: number; type: 'report.status_changed' | 'report.reply'; payload: { external_id: string; status: string; message: string | null; at: string } }>>`

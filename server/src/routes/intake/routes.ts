@@ -1,17 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { HttpBindings } from '@hono/node-server';
 import { outerRing, toPgPolygon } from '@vigie/db';
-import type { Report } from '@vigie/shared';
 import type { AppEnv, Deps } from '../../context.ts';
 import { ApiError, badRequest, validationHook } from '../../errors.ts';
-import { recordLiveEvent } from '../../live/events.ts';
 import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
 import { warnIfDevelopmentKey } from '../partners/secrets.ts';
-import { getReport, locate } from '../reports/queries.ts';
 import { checkSignature, findCallingPartner } from './authenticate.ts';
 import { registerPartnerEventRoutes } from './events.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
-import { existingIntakeReport, insertIntakeReport, intakeHash, memberByExternalId, takeIntakeSlot } from './queries.ts';
-import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake } from './schemas.ts';
+import { existingIntakeReport, insertIntakeReport, intakeHash } from './queries.ts';
+import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake, type IntakeReport } from './schemas.ts';
 import { PARTNER_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './signature.ts';
 
 const post = createRoute({
@@ -39,6 +37,18 @@ const post = createRoute({
   },
 });
 
+/** UTF-8 JSON, then the schema: an ApiError carrying per-field messages rather than a throw. */
+function parseIntake(body: Uint8Array): { data: IntakeReport } | { error: ApiError } {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    return { error: badRequest({ _root: 'JSON invalide (UTF-8 attendu).' }, "Le corps n'est pas un JSON valide.") };
+  }
+  const validated = validateIntake(json);
+  return 'errors' in validated ? { error: badRequest(validated.errors) } : validated;
+}
+
 /**
  * `POST /api/intake/reports`: authenticated by signature, not by session (mounted before the
  * cookie check). The route is documented from the schema but validated by hand, because the
@@ -56,50 +66,32 @@ export function intakeRoutes(deps: Deps) {
     const signature = c.req.header(SIGNATURE_HEADER);
     refuseDeclaredOversize(c.req.raw, INTAKE_MAX_BYTES); // before any database work
     const partner = await findCallingPartner(deps, partnerId, signature);
-    const body = await readLimitedBody(c.req.raw, INTAKE_MAX_BYTES);
-    checkSignature(deps, partner, signature!, body);
+    const body = await readLimitedBody(c.req.raw, INTAKE_MAX_BYTES, (c.env as Partial<HttpBindings> | undefined)?.incoming);
+    checkSignature(partner, signature!, body);
 
-    const wait = await takeIntakeSlot(sql, partner.id, partner.rate_per_minute);
+    const wait = deps.partnerRates.take(partner.id, partner.rate_per_minute); // a signed request counts, whatever its content
     if (wait > 0) {
       throw new ApiError(429, `Trop de signalements pour ce partenaire : réessayez dans ${wait} s.`, undefined, { 'Retry-After': String(wait) });
     }
-
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-    } catch {
-      throw badRequest({ _root: 'JSON invalide (UTF-8 attendu).' }, "Le corps n'est pas un JSON valide.");
-    }
-    const validated = validateIntake(json);
-    if ('errors' in validated) throw badRequest(validated.errors);
-    const input = validated.data;
+    const parsed = parseIntake(body);
+    if ('error' in parsed) throw parsed.error;
+    const input = parsed.data;
     const hash = intakeHash(input);
 
-    const outcome = await sql.begin(async (tx) => {
-      const place = await locate(tx, boundary, input.lat, input.lng);
-      const memberId = await memberByExternalId(tx, input.reporter?.member_external_id);
-      const id = await insertIntakeReport(tx, {
-        input, partnerId: partner.id, partnerName: partner.name, hash, memberId,
-        neighbourhoodId: place.neighbourhood_id, outOfArea: place.out_of_area,
+    const inserted = await insertIntakeReport(sql, { input, partnerId: partner.id, partnerName: partner.name, hash, boundary, receivedAt: new Date() });
+    if (inserted) {
+      const { report, event } = inserted;
+      await deps.fanOut.publish({ kind: 'live', event_id: event.id, local: { at: event.at, name: 'report:created', resource: 'reports', record: report } });
+      return c.json({ id: report.id, status: report.status, received_at: report.received_at }, 201);
+    }
+    // A retry, or lost the race to a concurrent duplicate (whose commit the insert waited for).
+    const existing = (await existingIntakeReport(sql, partner.id, input.external_id))!;
+    if (!existing.intake_hash?.equals(hash)) {
+      throw new ApiError(422, 'Cet external_id a déjà été reçu avec un contenu différent.', {
+        external_id: 'Déjà reçu avec un autre contenu : un nouveau signalement demande un nouvel external_id.',
       });
-      if (id !== null) {
-        const report = (await getReport(tx, id)) as Report;
-        const eventId = await recordLiveEvent(tx, 'report:created', 'reports', id, report);
-        return { created: true as const, report, eventId };
-      }
-      // Lost the race or a retry: the unique key kept the first; read it once it has committed.
-      const existing = (await existingIntakeReport(tx, partner.id, input.external_id))!;
-      if (!existing.intake_hash?.equals(hash)) {
-        throw new ApiError(422, 'Cet external_id a déjà été reçu avec un contenu différent.', {
-          external_id: 'Déjà reçu avec un autre contenu : un nouveau signalement demande un nouvel external_id.',
-        });
-      }
-      return { created: false as const, report: existing };
-    });
-
-    const { id, status, received_at } = outcome.report;
-    if (outcome.created) await deps.fanOut.publish({ kind: 'live', event_id: outcome.eventId });
-    return c.json({ id, status, received_at }, outcome.created ? 201 : 200);
+    }
+    return c.json({ id: existing.id, status: existing.status, received_at: existing.received_at.toISOString() }, 200);
   });
 
   registerPartnerEventRoutes(app, deps);

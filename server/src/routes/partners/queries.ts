@@ -93,12 +93,14 @@ export interface PartnerCredentials {
   secret_ciphertext: Buffer;
   /** Only while the rotation overlap lasts (the database's clock decides). */
   previous_secret_ciphertext: Buffer | null;
+  previous_secret_expires_at: Date | null;
 }
 
 export async function findPartnerCredentials(sql: AnySql, id: string): Promise<PartnerCredentials | undefined> {
   const [row] = await sql<PartnerCredentials[]>`
     select id, name, disabled, rate_per_minute, secret_ciphertext,
-           case when previous_secret_expires_at > now() then previous_secret_ciphertext end as previous_secret_ciphertext
+           case when previous_secret_expires_at > now() then previous_secret_ciphertext end as previous_secret_ciphertext,
+           case when previous_secret_expires_at > now() then previous_secret_expires_at end as previous_secret_expires_at
     from partners where id = ${id}`;
   return row;
 }

@@ -55,6 +55,8 @@ const rotate = createRoute({
 export function partnerRoutes(deps: Deps) {
   const { sql, env } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Every process drops what it cached about the partner: a disabled partner or a revoked secret stops verifying at once.
+  const changed = (id: string) => deps.fanOut.publish({ kind: 'partner_changed', partner_id: id });
 
   app.openapi(list, async (c) => {
     const query = parseListQuery(c.req.valid('query'), { sortable: PARTNER_SORTS, defaultSort: ['name', 'ASC'], filter: PartnerFilterSchema });
@@ -79,6 +81,7 @@ export function partnerRoutes(deps: Deps) {
       await audit(tx, { staff_id: c.get('auth').staff_id, action: 'create', resource: 'partners', record_id: input.id, ip: c.get('ip') });
       return (await getPartner(tx, input.id))!;
     });
+    await changed(input.id); // it may have been cached as unknown
     return c.json({ ...partner, secret } as never, 201);
   });
 
@@ -90,6 +93,7 @@ export function partnerRoutes(deps: Deps) {
       await audit(tx, { staff_id: c.get('auth').staff_id, action: 'update', resource: 'partners', record_id: id, ip: c.get('ip') });
       return (await getPartner(tx, id))!;
     });
+    await changed(id);
     return c.json(partner as never, 200);
   });
 
@@ -103,6 +107,7 @@ export function partnerRoutes(deps: Deps) {
       await audit(tx, { staff_id: c.get('auth').staff_id, action: 'update', resource: 'partners', record_id: id, ip: c.get('ip') });
       return (await getPartner(tx, id))!;
     });
+    await changed(id);
     return c.json({ ...partner, secret } as never, 200);
   });
 
