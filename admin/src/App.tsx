@@ -13,9 +13,13 @@ import auditLog from './auditLog/index.ts';
 import responseTemplates from './responseTemplates/index.ts';
 import partners from './partners/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
+import { reloadOnPreloadError } from './common/lazyWithReload.ts';
 
 // react-admin's own router adapter: no direct dependency on react-router for one <Route>.
 const { Route } = reactRouterProvider;
+
+// After a deploy, a dynamic import of a chunk that no longer exists reloads the page once.
+reloadOnPreloadError();
 
 export const App = () => (
   <Admin

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveResyncReply, ReportPresence } from '@vigie/shared';
 import { createLiveClient, type LiveSocket } from './createLiveClient.ts';
 import { SESSION_TOPIC, type LiveEvent } from './liveEvents.ts';
@@ -29,7 +29,9 @@ function fakeSocket(resyncReply?: LiveResyncReply | { error: string }, joinReply
     disconnect: vi.fn(() => {
       socket.active = false;
     }),
-    connect: vi.fn(),
+    connect: vi.fn(() => {
+      socket.active = true;
+    }),
     fire(name: string, ...args: unknown[]) {
       for (const handler of handlers.get(name) ?? []) handler(...args);
     },
@@ -174,12 +176,133 @@ describe('live client', () => {
     }
   });
 
-  it('reports offline when the server refuses the connection', async () => {
-    const socket = fakeSocket();
-    const client = await startedClient(socket);
-    socket.active = false;
-    socket.fire('connect_error', new Error('unauthorized'));
-    expect(client.getStatus()).toBe('offline');
+  describe('after a deploy (server restarted, maybe refusing while it starts)', () => {
+    beforeEach(() => void vi.useFakeTimers());
+    afterEach(() => void vi.useRealTimers());
+
+    /** The server answers the handshake with a middleware error: socket.io gives the socket up. */
+    const refuse = (socket: ReturnType<typeof fakeSocket>) => {
+      socket.active = false;
+      socket.fire('connect_error', new Error('unavailable'));
+    };
+
+    it('keeps trying, backing off, while the server refuses the socket it closed', async () => {
+      const socket = fakeSocket();
+      const client = await startedClient(socket);
+      socket.active = false;
+      socket.fire('disconnect', 'io server disconnect');
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(socket.connect).toHaveBeenCalledTimes(1);
+      refuse(socket);
+      expect(client.getStatus()).toBe('reconnecting');
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(socket.connect).toHaveBeenCalledTimes(2);
+      refuse(socket);
+      await vi.advanceTimersByTimeAsync(1_999); // at least half of the next 4 s
+      expect(socket.connect).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(2_001);
+      expect(socket.connect).toHaveBeenCalledTimes(3);
+    });
+
+    it('waits at most 30 s between attempts, however long the server stays away', async () => {
+      const socket = fakeSocket();
+      const client = await startedClient(socket);
+      refuse(socket);
+      for (let attempt = 1; attempt <= 10; attempt++) {
+        await vi.advanceTimersByTimeAsync(30_000);
+        expect(socket.connect).toHaveBeenCalledTimes(attempt);
+        refuse(socket);
+      }
+      expect(client.getStatus()).toBe('reconnecting');
+    });
+
+    it('catches up once connected again: what it missed, once, and nothing it already had', async () => {
+      const socket = fakeSocket({
+        events: [
+          { event_id: 1, date: '2024-03-08T13:05:00Z', name: 'report:created', record: { id: 8 } },
+          { event_id: 2, date: '2024-03-08T13:06:00Z', name: 'report:created', record: { id: 9 } },
+        ],
+        truncated: false,
+      });
+      const client = await startedClient(socket);
+      const seen: number[] = [];
+      client.subscribe('resource/reports', (event) => seen.push(event.payload.ids[0] as number));
+      socket.fire('report:created', report(1, 8));
+      socket.active = false;
+      socket.fire('disconnect', 'io server disconnect');
+      await vi.advanceTimersByTimeAsync(1_000);
+      refuse(socket);
+      await vi.advanceTimersByTimeAsync(2_000);
+      socket.fire('connect');
+      expect(client.getStatus()).toBe('online');
+      expect(socket.emitted).toEqual([{ name: 'live:resync', args: { since: 1 } }]);
+      expect(seen).toEqual([8, 9]);
+      // Connected again, the backoff starts over from 1 s.
+      socket.active = false;
+      socket.fire('disconnect', 'io server disconnect');
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(socket.connect).toHaveBeenCalledTimes(3);
+    });
+
+    it('tries again when the socket could not even be created, and refetches what it may have missed', async () => {
+      const socket = fakeSocket({ events: [], truncated: false });
+      const connect = vi
+        .fn<() => Promise<LiveSocket>>()
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockResolvedValue(socket as unknown as LiveSocket);
+      const client = createLiveClient(connect);
+      const list = vi.fn();
+      client.subscribe('resource/reports', list);
+      await client.start();
+      expect(client.getStatus()).toBe('reconnecting');
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(connect).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(connect).toHaveBeenCalledTimes(3);
+      socket.fire('connect');
+      expect(client.getStatus()).toBe('online');
+      expect(list).toHaveBeenCalledWith(expect.objectContaining({ type: 'updated', payload: { ids: [] } }));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(connect).toHaveBeenCalledTimes(3);
+    });
+
+    it('tries at once when the browser is back online or the tab is shown again', async () => {
+      let wake = () => {};
+      const socket = fakeSocket();
+      const client = createLiveClient(async () => socket as unknown as LiveSocket, { onWake: (retry) => ((wake = retry), () => (wake = () => {})) });
+      await client.start();
+      socket.fire('connect');
+      wake(); // connected: nothing to do
+      expect(socket.connect).not.toHaveBeenCalled();
+      refuse(socket);
+      wake();
+      expect(socket.connect).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(socket.connect).toHaveBeenCalledTimes(1); // the retry that was pending happened early, not twice
+    });
+
+    it('stops trying for good on sign-out', async () => {
+      const stopWaking = vi.fn();
+      const connect = vi.fn<() => Promise<LiveSocket>>().mockRejectedValue(new TypeError('Failed to fetch'));
+      const client = createLiveClient(connect, { onWake: () => stopWaking });
+      await client.start();
+      client.stop();
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(connect).toHaveBeenCalledTimes(1);
+      expect(stopWaking).toHaveBeenCalled();
+      expect(client.getStatus()).toBe('idle');
+    });
+
+    it('does not reconnect a socket whose session the server ended', async () => {
+      const socket = fakeSocket();
+      const client = await startedClient(socket);
+      socket.fire('session:ended', { reason: 'revoked' });
+      socket.fire('disconnect', 'io server disconnect');
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(socket.connect).not.toHaveBeenCalled();
+      expect(client.getStatus()).toBe('idle');
+    });
   });
 
   describe('presence ("who is on it", ra-realtime lock API)', () => {

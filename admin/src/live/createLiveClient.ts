@@ -10,26 +10,39 @@ import {
   type LiveEvent,
   type LiveListener,
 } from './liveEvents.ts';
+import { onBrowserWake, retryDelayMs, waitingStatus } from './reconnect.ts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type LiveStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
 
 const RESYNC_TIMEOUT_MS = 10_000;
 const JOIN_TIMEOUT_MS = 5_000;
-const SERVER_RESTART_DELAY_MS = 1_000;
+
+export interface LiveClientOptions {
+  /** Calls `retry` when reconnecting at once is worth it; returns how to stop listening. */
+  onWake?: (retry: () => void) => () => void;
+  random?: () => number;
+}
 
 /**
  * The live layer behind the data provider's `subscribe`/`unsubscribe`/`publish`: one socket per
  * signed-in session (`start` after login, `stop` on logout), socket events mapped onto
  * react-admin topics, and a resync after every reconnect so no event is lost or applied twice.
+ * It never gives up while signed in: where socket.io would stop trying, it retries with backoff.
  */
-export function createLiveClient(connect: () => Promise<LiveSocket>) {
+export function createLiveClient(connect: () => Promise<LiveSocket>, { onWake = onBrowserWake, random = Math.random }: LiveClientOptions = {}) {
   const listeners = new Map<string, Set<LiveListener>>();
   const statusListeners = new Set<() => void>();
   let status: LiveStatus = 'idle';
   let socket: LiveSocket | null = null;
   let generation = 0;
+  let started = false;
   let dedupe = createEventDedupe();
+  /** Set once the session connected or failed to: any later connect may have missed events. */
+  let resyncOnConnect = false;
+  let retry: { timer: ReturnType<typeof setTimeout>; action: () => void } | null = null;
+  let attempts = 0;
+  let stopWaking = () => {};
   /** Who has each report open, as last announced by the server ("who is on it"). */
   const viewers = new Map<number, Viewer[]>();
   /** Reports this tab has open, counted: the side panel and the show page may hold the same one. */
@@ -86,27 +99,57 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
       });
   };
 
+  const cancelRetry = () => {
+    if (retry) clearTimeout(retry.timer);
+    retry = null;
+  };
+
+  /** Tries `action` again after the next backoff delay (1 s doubling to 30 s, with jitter). */
+  const scheduleRetry = (action: () => void) => {
+    cancelRetry();
+    setStatus(waitingStatus());
+    const timer = setTimeout(() => {
+      retry = null;
+      action();
+    }, retryDelayMs(attempts++, random));
+    retry = { timer, action };
+  };
+
+  /** Back online or tab shown again: the pending retry, if any, happens now. */
+  const retryNow = () => {
+    if (!retry) return;
+    const { action } = retry;
+    cancelRetry();
+    action();
+  };
+
+  const reconnect = (current: LiveSocket) => () => {
+    if (current === socket && !current.connected) current.connect();
+  };
+
+  const connected = (current: LiveSocket) => {
+    cancelRetry();
+    attempts = 0;
+    setStatus('online');
+    // A recovered connection had its missed packets replayed by socket.io itself.
+    if (resyncOnConnect && !current.recovered) resync(current);
+    resyncOnConnect = true;
+    // The server drops a socket's presence when it disconnects: say again what this tab has open.
+    for (const reportId of held.keys()) join(current, reportId);
+  };
+
   const attach = (current: LiveSocket) => {
-    let connectedBefore = false;
-    current.on('connect', () => {
-      setStatus('online');
-      // A recovered connection had its missed packets replayed by socket.io itself.
-      if (connectedBefore && !current.recovered) resync(current);
-      connectedBefore = true;
-      // The server drops a socket's presence when it disconnects: say again what this tab has open.
-      for (const reportId of held.keys()) join(current, reportId);
-    });
-    current.on('disconnect', (reason) => {
-      // A server shutting down (restart, deploy) closes its sockets itself, and socket.io leaves
-      // those for the application to reconnect: do it, and resync as after any other gap.
-      if (reason === 'io server disconnect' && current === socket) {
-        setStatus('reconnecting');
-        setTimeout(() => current === socket && !current.connected && current.connect(), SERVER_RESTART_DELAY_MS);
-        return;
-      }
-      setStatus(current.active ? 'reconnecting' : 'offline');
-    });
-    current.on('connect_error', () => setStatus(current.active ? 'reconnecting' : 'offline'));
+    current.on('connect', () => connected(current));
+    // socket.io retries a lost transport by itself (`active`), but leaves to the application a
+    // socket the server closed (restart, deploy) or refused (middleware error while it starts).
+    const lost = () => {
+      if (current !== socket) return;
+      resyncOnConnect = true;
+      if (current.active) setStatus(waitingStatus());
+      else scheduleRetry(reconnect(current));
+    };
+    current.on('disconnect', lost);
+    current.on('connect_error', lost);
     for (const name of Object.keys(WIRE_EVENTS) as Array<keyof typeof WIRE_EVENTS>) {
       current.on(name, (envelope) => deliver(name, envelope));
     }
@@ -117,10 +160,8 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
     });
   };
 
-  async function start() {
-    if (socket || status === 'connecting') return;
-    const mine = ++generation;
-    setStatus('connecting');
+  /** Creates the session's socket; if that fails (server down, a chunk gone after a deploy), again later. */
+  async function open(mine: number) {
     try {
       const created = await connect();
       if (mine !== generation) {
@@ -129,16 +170,35 @@ export function createLiveClient(connect: () => Promise<LiveSocket>) {
       }
       socket = created;
       attach(created);
-      if (created.connected) setStatus('online');
+      if (created.connected) connected(created);
     } catch {
-      if (mine === generation) setStatus('offline');
+      if (mine !== generation) return;
+      resyncOnConnect = true;
+      scheduleRetry(() => void open(mine));
     }
+  }
+
+  async function start() {
+    if (started) return retryNow();
+    started = true;
+    const mine = ++generation;
+    stopWaking = onWake(retryNow);
+    setStatus('connecting');
+    await open(mine);
   }
 
   function stop() {
     generation++;
-    socket?.disconnect();
+    started = false;
+    stopWaking();
+    stopWaking = () => {};
+    cancelRetry();
+    attempts = 0;
+    resyncOnConnect = false;
+    // Forgotten first, so that its own 'disconnect' is not taken for a loss to retry.
+    const closing = socket;
     socket = null;
+    closing?.disconnect();
     dedupe = createEventDedupe();
     viewers.clear();
     held.clear();

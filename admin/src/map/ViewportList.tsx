@@ -1,7 +1,7 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Box, Button, List, ListItem, ListItemButton, Typography } from '@mui/material';
 import VisibilityIcon from '@mui/icons-material/Visibility';
-import { useGetIdentity, useGetMany, useLocaleState, useTranslate } from 'react-admin';
+import { useGetIdentity, useGetMany, useLocaleState, useTranslate, type Identifier } from 'react-admin';
 import type { Report, Viewer } from '@vigie/shared';
 import { formatShortTime } from '../common/parisTime.ts';
 import { useGetLocksLive } from '../live/useLock.ts';
@@ -10,24 +10,30 @@ import { needsEmergencyGate } from '../reports/emergency.ts';
 import { otherViewers } from '../reports/presence.ts';
 import type { Viewport } from './MapView.tsx';
 import { ShapeIcon } from './ShapeIcon.tsx';
+import type { PointStore } from './pointStore.ts';
 import type { MapPoints } from './useMapPoints.ts';
 import { visuallyHidden } from '../common/visuallyHidden.ts';
 
 const PAGE = 50;
 
 interface RowProps {
-  points: MapPoints;
+  store: PointStore;
+  /** The store changes in place: its version tells a row to redraw. */
+  version: number;
   row: number;
   record: Report | undefined;
-  viewers: Viewer[];
+  /** Everyone who has the report open, as the lock map holds it (a stable reference). */
+  lock: Viewer[] | undefined;
+  selfId: Identifier | undefined;
   selected: boolean;
   onSelect: (id: number) => void;
 }
 
-const Row = ({ points, row, record, viewers, selected, onSelect }: RowProps) => {
+// Memoized so that a render of the list with unchanged (deferred) inputs costs nothing.
+const Row = memo(({ store, row, record, lock, selfId, selected, onSelect }: RowProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { store } = points;
+  const viewers = otherViewers(lock ?? [], selfId);
   const id = store.id[row]!;
   const status = store.status[row]!;
   const category = store.category[row]!;
@@ -81,7 +87,7 @@ const Row = ({ points, row, record, viewers, selected, onSelect }: RowProps) => 
       </ListItemButton>
     </ListItem>
   );
-};
+});
 
 /**
  * The reports inside the map's viewport, newest first, following moves and filters. The first
@@ -101,12 +107,15 @@ export const ViewportList = ({
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const [shown, setShown] = useState(PAGE);
-  const { store, records } = points;
-  // The list may lag the map by a frame: the markers are drawn first, the rows follow.
+  const { records } = points;
+  // The list may lag the map: a full load or a move redraws the markers (and builds the cluster
+  // index) first, and the rows — a scan and sort of every point — follow in a background render.
+  // Rows index the store they were computed from, so the rows below read that same store.
+  const store = useDeferredValue(points.store);
   const version = useDeferredValue(points.version);
   const deferredViewport = useDeferredValue(viewport);
   const rows = useMemo(() => (deferredViewport ? store.rowsWithin(deferredViewport) : []), [store, version, deferredViewport]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => setShown(PAGE), [viewport, store]);
+  useEffect(() => setShown(PAGE), [deferredViewport, store]);
   const visible = rows.slice(0, shown);
   const ids = visible.map((row) => store.id[row]!);
   const { data: fetched = [] } = useGetMany<Report>('reports', { ids }, { enabled: ids.length > 0, placeholderData: (previous) => previous });
@@ -124,10 +133,12 @@ export const ViewportList = ({
           return (
             <Row
               key={id}
-              points={points}
+              store={store}
+              version={version}
               row={row}
               record={records.get(id) ?? byId.get(id)}
-              viewers={otherViewers(locks.get(id) ?? [], identity?.id)}
+              lock={locks.get(id)}
+              selfId={identity?.id}
               selected={id === selectedId}
               onSelect={onSelect}
             />

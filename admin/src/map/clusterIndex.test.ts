@@ -4,7 +4,7 @@ import { PointStore } from './pointStore.ts';
 
 /** Reports spread over a few hundred metres: clustered when far, one by one when close. */
 function store(n: number) {
-  const columns = { id: [] as number[], lat: [] as number[], lng: [] as number[], status: [] as string[], category: [] as string[], priority: [] as string[], received_at: [] as number[] };
+  const columns = { id: [] as number[], lat: [] as number[], lng: [] as number[], status: [] as string[], category: [] as string[], priority: [] as string[], received_at_delta_s: [] as number[] };
   for (let k = 0; k < n; k++) {
     columns.id.push(k + 1);
     columns.lat.push(48.775 + (k % 40) * 0.0002);
@@ -12,7 +12,7 @@ function store(n: number) {
     columns.status.push(k % 3 === 0 ? 'new' : 'resolved');
     columns.category.push('other');
     columns.priority.push('normal');
-    columns.received_at.push(k);
+    columns.received_at_delta_s.push(k);
   }
   return new PointStore({ count: n, truncated: false, ...columns } as never);
 }

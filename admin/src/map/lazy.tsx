@@ -1,12 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Box, CircularProgress } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { lazyWithReload } from '../common/lazyWithReload.ts';
 import type { PointPickerProps } from './PointPicker.tsx';
 
-// Leaflet, react-leaflet and supercluster load with these chunks only, never with the first screen.
-const MapPage = lazy(() => import('./MapPage.tsx').then((module) => ({ default: module.MapPage })));
-const DashboardMapCard = lazy(() => import('./DashboardMapCard.tsx').then((module) => ({ default: module.DashboardMapCard })));
-const PointPicker = lazy(() => import('./PointPicker.tsx').then((module) => ({ default: module.PointPicker })));
+// Leaflet, react-leaflet and supercluster load with these chunks only, never with the first screen;
+// a chunk gone after a deploy reloads the page once rather than leaving an error.
+const MapPage = lazyWithReload(() => import('./MapPage.tsx').then((module) => ({ default: module.MapPage })));
+const DashboardMapCard = lazyWithReload(() => import('./DashboardMapCard.tsx').then((module) => ({ default: module.DashboardMapCard })));
+const PointPicker = lazyWithReload(() => import('./PointPicker.tsx').then((module) => ({ default: module.PointPicker })));
 
 const Loading = ({ height }: { height?: number | string }) => {
   const translate = useTranslate();

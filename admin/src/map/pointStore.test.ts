@@ -12,7 +12,7 @@ const payload = () =>
     status: ['new', 'acknowledged', 'resolved'],
     category: ['burglary', 'vandalism', 'other'],
     priority: ['normal', 'high', 'low'],
-    received_at: [1000, 3000, 2000],
+    received_at_delta_s: [1000, 2000, -1000], // 1000, 3000, 2000 s
   });
 
 const report = (overrides: Partial<Report> = {}) =>
@@ -59,6 +59,14 @@ describe('PointStore', () => {
     expect(store.toFeatures().map((f) => f.properties.i)).toEqual([0, 2]);
     expect(store.upsert(report({ id: 11 }))).toBe('added');
     expect(store.size).toBe(3);
+  });
+
+  it('reads payload times as delta-encoded unix seconds, and keeps live ones to the second too', () => {
+    const store = new PointStore(payload());
+    expect(store.receivedAt).toEqual([1_000_000, 3_000_000, 2_000_000]);
+    store.upsert(report({ received_at: '2024-03-08T12:00:00.750Z' }));
+    expect(store.receivedAt[3]).toBe(Date.parse('2024-03-08T12:00:00Z'));
+    expect(() => parsePointsPayload({ ...payload(), received_at_delta_s: undefined, received_at: [1, 2, 3] })).toThrow(/received_at_delta_s/);
   });
 
   it('lists the reports inside a box, newest first', () => {

@@ -4,7 +4,8 @@ import { topicFor, type Report } from '@vigie/shared';
 import type { LiveEvent } from '../live/liveEvents.ts';
 import { useSubscribe } from '../live/useSubscribe.ts';
 import type { LiveDataProvider } from '../providers/dataProvider.ts';
-import { matchesFilters, pointsFilter, type MapFilters } from './mapFilters.ts';
+import { applyLiveRecord, replayHeld, withPulses, type HeldRecord, type Pulse } from './livePoints.ts';
+import { pointsFilter, type MapFilters } from './mapFilters.ts';
 import { PointStore, parsePointsPayload } from './pointStore.ts';
 
 /** Relative windows slide: reload now and then so that old reports leave the map. */
@@ -18,24 +19,25 @@ export interface MapPoints {
   /** Full records seen live: fresher than any fetch, and they carry the description. */
   records: ReadonlyMap<number, Report>;
   /** Reports that arrived since the page opened, to pulse on the map. */
-  pulses: ReadonlyArray<{ id: number; key: number }>;
+  pulses: ReadonlyArray<Pulse>;
   reload: () => void;
 }
 
 /**
  * The map's points: fetched whole for the filters, then kept current by live events. Events that
- * arrive while a fetch is in flight are replayed onto its result, so none is lost to the race; a
- * gap the live layer could not fill (an event without a record) reloads everything.
+ * arrive while a fetch is in flight are replayed onto its result, so none is lost to the race (and
+ * the reports created meanwhile pulse when it lands); a gap the live layer could not fill (an
+ * event without a record) reloads everything.
  */
 export function useMapPoints(filters: MapFilters): MapPoints {
   const dataProvider = useDataProvider<LiveDataProvider>();
   const [store, setStore] = useState(() => PointStore.empty());
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<MapPoints['status']>('loading');
-  const [pulses, setPulses] = useState<Array<{ id: number; key: number }>>([]);
+  const [pulses, setPulses] = useState<Pulse[]>([]);
   const [reloads, setReloads] = useState(0);
   const records = useRef(new Map<number, Report>());
-  const pending = useRef<Report[] | null>(null);
+  const pending = useRef<HeldRecord[] | null>(null);
   const storeRef = useRef(store);
   storeRef.current = store;
   const filtersRef = useRef(filters);
@@ -43,29 +45,25 @@ export function useMapPoints(filters: MapFilters): MapPoints {
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const filterKey = JSON.stringify(filters);
 
-  /** Applies one live record to a store; returns whether the rows changed and whether it is new. */
-  const apply = (target: PointStore, record: Report) => {
-    records.current.set(record.id, record);
-    if (!matchesFilters(record, filtersRef.current, Date.now())) return { changed: target.remove(record.id), added: false };
-    const result = target.upsert(record);
-    return { changed: result !== 'unchanged', added: result === 'added' };
-  };
-
   useEffect(() => {
     const controller = new AbortController();
-    pending.current = [];
+    // Records held for a load that was just cancelled are replayed onto this one instead.
+    pending.current ??= [];
     setStatus((current) => (current === 'ready' ? current : 'loading'));
     performance.mark('vigie:map:fetch');
     dataProvider
       .getReportPoints(pointsFilter(filters, Date.now()), controller.signal)
       .then((payload) => {
+        // A load overtaken by another must not consume the records held for the new one.
+        if (controller.signal.aborted) return;
         performance.mark('vigie:map:points');
         const next = new PointStore(parsePointsPayload(payload));
-        for (const record of pending.current ?? []) apply(next, record);
+        const arrived = replayHeld(next, pending.current ?? [], filtersRef.current, Date.now());
         pending.current = null;
         setStore(next);
         setVersion((v) => v + 1);
         setStatus('ready');
+        setPulses((current) => withPulses(current, arrived));
       })
       .catch(() => {
         if (controller.signal.aborted) return;
@@ -83,13 +81,11 @@ export function useMapPoints(filters: MapFilters): MapPoints {
   useSubscribe(topicFor('reports'), (event: LiveEvent) => {
     const record = event.payload.record as Report | undefined;
     if (!record || typeof record.id !== 'number') return reload();
-    if (pending.current) {
-      pending.current.push(record);
-      return;
-    }
-    const { changed, added } = apply(storeRef.current, record);
+    records.current.set(record.id, record);
+    if (pending.current) return void pending.current.push({ record, created: event.type === 'created' });
+    const { changed, added } = applyLiveRecord(storeRef.current, record, filtersRef.current, Date.now());
     if (changed) setVersion((v) => v + 1);
-    if (added && event.type === 'created') setPulses((current) => [...current.slice(-20), { id: record.id, key: (current.at(-1)?.key ?? 0) + 1 }]);
+    if (added && event.type === 'created') setPulses((current) => withPulses(current, [record.id]));
   });
 
   return { store, version, status, records: records.current, pulses, reload };

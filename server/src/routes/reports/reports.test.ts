@@ -209,9 +209,13 @@ describe('GET /api/reports/points (the map payload)', () => {
     const body = (await res.json()) as Record<string, unknown[]> & { count: number; truncated: boolean };
     expect(body.count).toBe(6);
     expect(body.truncated).toBe(false);
-    for (const key of ['id', 'lat', 'lng', 'status', 'category', 'priority', 'received_at']) expect(body[key]).toHaveLength(6);
+    for (const key of ['id', 'lat', 'lng', 'status', 'category', 'priority', 'received_at_delta_s']) expect(body[key]).toHaveLength(6);
     expect(new Set(body.category)).toEqual(new Set(['burglary']));
-    expect(body.received_at?.every((t) => typeof t === 'number')).toBe(true);
+    // Whole unix seconds, each after the first as a difference (newest first), to keep 100,000 points under 1 MB gzip.
+    const deltas = body.received_at_delta_s as number[];
+    const seconds = deltas.map((_, i) => deltas.slice(0, i + 1).reduce((sum, d) => sum + d, 0));
+    expect(seconds.every((t) => Number.isInteger(t) && Math.abs(t - Date.now() / 1000) < 3_600)).toBe(true);
+    expect(seconds).toEqual([...seconds].sort((a, b) => b - a));
     const bad = await officer.json<{ errors: Record<string, string> }>('GET', `/api/reports/points?filter=${encodeURIComponent('{"status":"lost"}')}`);
     expect(bad.status).toBe(400);
   });
