@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'create',
   'update',
   'delete',
+  'rotate_secret',
   'read_personal_data',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

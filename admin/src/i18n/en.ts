@@ -165,6 +165,7 @@ const messages: ProjectMessages = {
       create: 'Creation',
       update: 'Update',
       delete: 'Deletion',
+      rotate_secret: 'Partner secret rotated',
       read_personal_data: 'Personal data viewed',
     },
     report: {

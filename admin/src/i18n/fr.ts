@@ -164,6 +164,7 @@ const messages = {
       create: 'Création',
       update: 'Modification',
       delete: 'Suppression',
+      rotate_secret: 'Renouvellement du secret d’un partenaire',
       read_personal_data: 'Consultation de données personnelles',
     },
     report: {

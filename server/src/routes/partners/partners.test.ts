@@ -107,7 +107,7 @@ describe('partners (admin, react-admin simple-rest)', () => {
     await call('admin', 'PUT', '/api/partners/audited', { name: 'Audité bis' });
     const rotated = await call('admin', 'POST', '/api/partners/audited/rotate', { overlap_hours: 1 });
     const entries = await t.sql`select action, resource, record_id, staff_id from audit_log where resource = 'partners' and record_id = 'audited' order by id`;
-    expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'update']);
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'rotate_secret']);
     const admin = await t.sql`select id from staff where role = 'admin' order by id limit 1`;
     expect(new Set(entries.map((e) => e.staff_id))).toEqual(new Set([admin[0]!.id]));
     const everything = await t.sql`select row_to_json(a)::text as text from audit_log a`;

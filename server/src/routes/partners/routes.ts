@@ -104,7 +104,7 @@ export function partnerRoutes(deps: Deps) {
     const secret = generateSecret();
     const partner = await sql.begin(async (tx) => {
       if (!(await rotatePartnerSecret(tx, id, sealSecret(env.VIGIE_SECRET_KEY, id, secret), overlapHours))) throw notFound('Partenaire introuvable.');
-      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'update', resource: 'partners', record_id: id, ip: c.get('ip') });
+      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'rotate_secret', resource: 'partners', record_id: id, ip: c.get('ip') });
       return (await getPartner(tx, id))!;
     });
     await changed(id);
