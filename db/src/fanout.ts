@@ -37,6 +37,8 @@ interface Wire {
 }
 
 const CHANNEL = 'vigie_live';
+/** How long a message may wait for others to share its NOTIFY: the other processes' extra latency. */
+export const NOTIFY_BATCH_MS = 5;
 /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. */
 const MAX_PAYLOAD = 7_900;
 
@@ -72,11 +74,12 @@ export function createFanOut(db: Database): FanOut {
   const deliver = (message: FanOutMessage) => void local.emit(CHANNEL, message);
 
   // Under load, hundreds of messages a second would each cost a round trip and a wake-up of every
-  // listening backend: those of one turn of the event loop share a NOTIFY instead.
+  // listening backend: those published within NOTIFY_BATCH_MS share a NOTIFY instead. Only the
+  // other processes wait for it; this one had its copy at once.
   let queued: FanOutMessage[] = [];
   let sending: Promise<void> | null = null;
   const notifyQueued = () => {
-    sending ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+    sending ??= new Promise<void>((resolve) => setTimeout(resolve, NOTIFY_BATCH_MS)).then(async () => {
       const messages = queued;
       queued = [];
       sending = null;

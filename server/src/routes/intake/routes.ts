@@ -81,7 +81,12 @@ export function intakeRoutes(deps: Deps) {
     const inserted = await insertIntakeReport(sql, { input, partnerId: partner.id, partnerName: partner.name, hash, boundary, receivedAt: new Date() });
     if (inserted) {
       const { report, event } = inserted;
-      await deps.fanOut.publish({ kind: 'live', event_id: event.id, local: { at: event.at, name: 'report:created', resource: 'reports', record: report } });
+      // Officers on this process get it now; the partner need not wait for the other processes'
+      // NOTIFY, which the report's commit does not depend on (a failure is logged, and their
+      // clients still find the event in live_events at their next resync).
+      deps.fanOut
+        .publish({ kind: 'live', event_id: event.id, local: { at: event.at, name: 'report:created', resource: 'reports', record: report } })
+        .catch((error) => logger.error({ err: error, event_id: event.id }, 'live fan-out to other processes failed'));
       return c.json({ id: report.id, status: report.status, received_at: report.received_at }, 201);
     }
     // A retry, or lost the race to a concurrent duplicate (whose commit the insert waited for).
