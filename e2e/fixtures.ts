@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Route } from '@playwright/test';
 import { signedHeaders } from '../server/src/routes/intake/signature.ts';
 
 export { expect };
@@ -38,6 +38,8 @@ export const UI = {
   /** The live indicator's accessible name once the socket is connected, and while it is not. */
   liveOnline: /En direct/,
   liveReconnecting: /Reconnexion…/,
+  /** The accessible name of every progress indicator shown while data loads. */
+  loading: 'Chargement…',
   signOut: 'Déconnexion',
   menu: {
     dashboard: 'Tableau de bord',
@@ -112,11 +114,12 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * Run axe (WCAG 2.1 A and AA rules) on the settled page and fail on any `serious` or `critical`
  * violation, listing each with the elements involved. The failure is soft, so a test that audits
  * several screens reports all of them. Minor and moderate violations are attached to the report
- * without failing. Map tiles never load here, so their pane is skipped.
+ * without failing. Map tiles never load here, so their pane is skipped. `settled: false` audits
+ * the screen as it is, for a test that holds a request to audit the loading state on purpose.
  */
-export async function expectNoSeriousA11yViolations(page: Page, { exclude = [] as string[] } = {}) {
+export async function expectNoSeriousA11yViolations(page: Page, { exclude = [] as string[], settled = true } = {}) {
   // Audit the settled screen, not a loading flash: the verdict must not depend on timing.
-  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  if (settled) await expect(page.getByRole('progressbar')).toHaveCount(0);
   let builder = new AxeBuilder({ page }).withTags(WCAG_21_AA).exclude('.leaflet-tile-pane');
   for (const selector of exclude) builder = builder.exclude(selector);
   const results = await builder.analyze();
@@ -137,6 +140,30 @@ export async function expectNoSeriousA11yViolations(page: Page, { exclude = [] a
     .join('\n');
   // Soft: a spec checking several screens reports every one of them, then fails.
   expect.soft(blocking.length, `Serious accessibility violations on ${page.url()}:\n${report}`).toBe(0);
+}
+
+/**
+ * Hold the browser's requests to `url` until `release()`, so a loading state stays on screen as
+ * long as a test needs it. Release before the test ends.
+ */
+export async function holdRequests(page: Page, url: RegExp) {
+  let open!: () => void;
+  const released = new Promise<void>((resolve) => (open = resolve));
+  const pending: Promise<void>[] = [];
+  const handler = (route: Route) => {
+    const answered = released.then(() => route.continue());
+    pending.push(answered);
+    return answered;
+  };
+  await page.route(url, handler);
+  return {
+    async release() {
+      open();
+      // Unrouting while a handler still holds its request would let Playwright answer it first.
+      await Promise.all(pending);
+      await page.unroute(url, handler);
+    },
+  };
 }
 
 /** The partner `vvs-demo`, seeded in demo mode only (README, « Intake for partners »). */

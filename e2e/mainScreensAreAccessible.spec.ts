@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, liveIndicator, mapList, menuItem, openMap, signIn, test, UI } from './fixtures.ts';
+import { appBar, expect, expectNoSeriousA11yViolations, holdRequests, liveIndicator, mapList, menuItem, openMap, signIn, test, UI } from './fixtures.ts';
 
 /** A list screen reached from the menu, checked once its first rows are drawn. */
 async function openList(page: Page, label: string) {
@@ -24,6 +24,23 @@ test("an officer's dashboard, reports list and report page have no serious viola
   await expect(page).toHaveURL(/reports\/\d+/);
   await expect(page.getByRole('main')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+test("an officer's reports list still loading names its progress indicators", async ({ page }) => {
+  await signIn(page, 'officer');
+  // Neighbourhoods held: the app bar's spinner and the rows' neighbourhood cells stay loading.
+  const neighbourhoods = await holdRequests(page, /\/api\/neighbourhoods(\?|$)/);
+  try {
+    await menuItem(page, UI.menu.reports).click();
+    await expect(page.getByRole('row').nth(1)).toBeVisible();
+    await expect(appBar(page).getByRole('progressbar', { name: UI.loading })).toBeVisible();
+    // react-admin's LinearProgress in a ReferenceField, drawn after a second of waiting.
+    await expect(page.getByRole('row').nth(1).getByRole('progressbar', { name: UI.loading })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, { settled: false });
+  } finally {
+    await neighbourhoods.release();
+  }
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
 
 test("an officer's map, with a report open beside it, has no serious violation", async ({ page }) => {

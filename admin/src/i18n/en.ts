@@ -122,6 +122,7 @@ const messages: ProjectMessages = {
       name: 'Vigie',
       title: 'Vigie · %{commune}',
       user_menu: 'Profile: %{name}',
+      loading: 'Loading…',
     },
     categories: {
       burglary: 'Burglary',

@@ -121,6 +121,7 @@ const messages = {
       name: 'Vigie',
       title: 'Vigie · %{commune}',
       user_menu: 'Profil : %{name}',
+      loading: 'Chargement…',
     },
     categories: {
       burglary: 'Cambriolage',

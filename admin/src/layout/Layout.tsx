@@ -5,12 +5,15 @@ import { SessionWatcher } from '../live/SessionWatcher.tsx';
 import { AppBar } from './AppBar.tsx';
 import { HtmlLang } from './HtmlLang.tsx';
 import { Menu } from './Menu.tsx';
+import { ProgressNames } from './ProgressNames.tsx';
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppBar} menu={Menu} appBarAlwaysOn>
-    <HtmlLang />
-    <SessionWatcher />
-    <NewReportAlerts />
-    {children}
-  </RaLayout>
+  <ProgressNames>
+    <RaLayout appBar={AppBar} menu={Menu} appBarAlwaysOn>
+      <HtmlLang />
+      <SessionWatcher />
+      <NewReportAlerts />
+      {children}
+    </RaLayout>
+  </ProgressNames>
 );
