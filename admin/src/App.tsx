@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource, reactRouterProvider } from 'react-admin';
 import { Dashboard } from './dashboard/Dashboard.tsx';
+import { AppLoading } from './layout/AppLoading.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { theme } from './layout/theme.ts';
 import { LoginPage } from './login/LoginPage.tsx';
@@ -28,6 +29,7 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
+    loading={AppLoading}
     loginPage={LoginPage}
     dashboard={Dashboard}
     theme={theme}
