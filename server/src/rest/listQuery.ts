@@ -70,9 +70,18 @@ export const COUNT_CAP = 10_000;
 export async function countRows(sql: Sql, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>, cap = COUNT_CAP): Promise<number> {
   const [{ n }] = (await sql`select count(*)::int as n from (select 1 from ${from} where ${condition} limit ${cap + 1}) capped`) as unknown as [{ n: number }];
   if (n <= cap) return n;
+  return Math.max(n, await estimateRows(sql, from, condition));
+}
+
+/** The planner's estimate of the rows matching, from the table's statistics: no row is read. */
+export async function estimateRows(sql: Sql, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>): Promise<number> {
   const [plan] = (await sql`explain (format json) select 1 from ${from} where ${condition}`) as unknown as [{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }];
-  const estimate = plan['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? n;
-  return Math.max(n, Math.round(estimate));
+  return Math.round(plan['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
+}
+
+/** The total a page already tells: one that is not full ends the list (undefined when it does not). */
+export function knownTotal(query: { offset: number; limit: number }, rows: number): number | undefined {
+  return rows < query.limit && (query.offset === 0 || rows > 0) ? query.offset + rows : undefined;
 }
 
 /**
@@ -80,8 +89,7 @@ export async function countRows(sql: Sql, from: PendingQuery<Row[]>, condition: 
  * page counts, capped then estimated.
  */
 export async function pageTotal(sql: Sql, query: { offset: number; limit: number }, rows: number, from: PendingQuery<Row[]>, condition: PendingQuery<Row[]>, cap = COUNT_CAP) {
-  if (rows < query.limit && (query.offset === 0 || rows > 0)) return query.offset + rows;
-  return countRows(sql, from, condition, cap);
+  return knownTotal(query, rows) ?? countRows(sql, from, condition, cap);
 }
 
 export const contentRange = (resource: string, offset: number, rows: number, total: number) =>

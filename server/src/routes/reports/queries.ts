@@ -1,6 +1,6 @@
 import type { Sql, TxSql } from '@vigie/db';
 import type { Report, ReportReporter } from '@vigie/shared';
-import { pageTotal, where, type ListQuery } from '../../rest/listQuery.ts';
+import { estimateRows, knownTotal, pageTotal, where, type ListQuery } from '../../rest/listQuery.ts';
 import { dateCondition } from '../../rest/dates.ts';
 import type { ReportFilter } from './schemas.ts';
 
@@ -19,6 +19,7 @@ export const REPORT_SORTS = ['id', 'received_at', 'updated_at', 'status', 'prior
 const sortExpression = (sql: Sql, field: string) => {
   switch (field) {
     case 'priority':
+      // reports_open_rank_idx (migration 00007) indexes this very expression: change both or neither.
       return sql`array_position(array['low','normal','high','urgent'], r.priority)`;
     case 'status':
       return sql`array_position(array['new','acknowledged','in_progress','forwarded','resolved','dismissed'], r.status)`;
@@ -27,18 +28,27 @@ const sortExpression = (sql: Sql, field: string) => {
   }
 };
 
+/**
+ * `column = value` for one value, `= any(array)` for several: only the first tells the planner the
+ * column is fixed, so that a (column, received_at, id) index yields rows already in order.
+ */
+function oneOf(sql: Sql, column: string, values: readonly (string | number)[], type: 'text' | 'int') {
+  if (values.length === 1) return sql`${sql(column)} = ${values[0]!}`;
+  return type === 'int' ? sql`${sql(column)} = any(${values as number[]}::int[])` : sql`${sql(column)} = any(${values as string[]}::text[])`;
+}
+
 function filterCondition(sql: Sql, f: ReportFilter) {
   const q = f.q?.trim();
   return where(sql, [
-    f.id && sql`r.id = any(${f.id}::int[])`,
-    f.status && sql`r.status = any(${f.status}::text[])`,
-    f.category && sql`r.category = any(${f.category}::text[])`,
-    f.priority && sql`r.priority = any(${f.priority}::text[])`,
-    f.source && sql`r.source = any(${f.source}::text[])`,
-    f.neighbourhood_id && sql`r.neighbourhood_id = any(${f.neighbourhood_id}::int[])`,
-    f.assigned_to && sql`r.assigned_to = any(${f.assigned_to}::int[])`,
-    f.member_id && sql`r.member_id = any(${f.member_id}::int[])`,
-    f.incident_id && sql`r.incident_id = any(${f.incident_id}::int[])`,
+    f.id && oneOf(sql, 'r.id', f.id, 'int'),
+    f.status && oneOf(sql, 'r.status', f.status, 'text'),
+    f.category && oneOf(sql, 'r.category', f.category, 'text'),
+    f.priority && oneOf(sql, 'r.priority', f.priority, 'text'),
+    f.source && oneOf(sql, 'r.source', f.source, 'text'),
+    f.neighbourhood_id && oneOf(sql, 'r.neighbourhood_id', f.neighbourhood_id, 'int'),
+    f.assigned_to && oneOf(sql, 'r.assigned_to', f.assigned_to, 'int'),
+    f.member_id && oneOf(sql, 'r.member_id', f.member_id, 'int'),
+    f.incident_id && oneOf(sql, 'r.incident_id', f.incident_id, 'int'),
     f.out_of_area !== undefined && sql`r.out_of_area = ${f.out_of_area}`,
     f.received_at_gte && dateCondition(sql, 'r.received_at', f.received_at_gte, 'gte'),
     f.received_at_lte && dateCondition(sql, 'r.received_at', f.received_at_lte, 'lte'),
@@ -48,14 +58,119 @@ function filterCondition(sql: Sql, f: ReportFilter) {
   ]);
 }
 
-/** The page query of the list, also used by the EXPLAIN test that keeps every list index-backed. */
-export function reportPageQuery(sql: Sql, query: ListQuery<ReportFilter>) {
-  const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
+const directionOf = (sql: Sql, order: 'ASC' | 'DESC') => (order === 'ASC' ? sql`asc` : sql`desc`);
+
+/**
+ * A full-text page sorted by one of these walks the sort's index and tests each report; the other
+ * sorts (by meaning: priority, status, category) sort every match.
+ */
+const WINDOWED_SORTS: ReadonlySet<string> = new Set(['id', 'received_at', 'updated_at']);
+
+/**
+ * How many reports, first in the sort order, a full-text page walks before it turns to the GIN
+ * index. The walk finds a common word's page within a few hundred reports but would read the whole
+ * table for a word nobody wrote; the GIN index costs a row read per match, cheap only when matches
+ * are few. Past a window that did not fill the page they are (a word rare at the top is rare), and
+ * the worst of either side is least near √(25 × 4 × reports): 10,000 at a million.
+ */
+export const SEARCH_WINDOW = 10_000;
+
+/**
+ * The first `size` reports in the sort order. Its limit makes the walk the only plan: a planner that
+ * guessed a word rare would otherwise read all its matches through the GIN index, at any cost.
+ */
+const windowOf = (sql: Sql, sort: ListQuery<ReportFilter>['sort'], size: number) => {
+  const direction = directionOf(sql, sort.order);
+  return sql`(select * from reports r order by ${sortExpression(sql, sort.field)} ${direction}, r.id ${direction} limit ${size}) r`;
+};
+
+/**
+ * The page query of the list, also used by the EXPLAIN test that keeps every list index-backed.
+ * With `window`, the page is looked for among the first `window` reports in the sort order only.
+ */
+export function reportPageQuery(sql: Sql, query: ListQuery<ReportFilter>, window?: number) {
+  const direction = directionOf(sql, query.sort.order);
   return sql<Report[]>`
-    select ${columns(sql)} from reports r
+    select ${columns(sql)} from ${window ? windowOf(sql, query.sort, window) : sql`reports r`}
     where ${filterCondition(sql, query.filter)}
     order by ${sortExpression(sql, query.sort.field)} ${direction}, r.id ${direction}
     limit ${query.limit} offset ${query.offset}`;
+}
+
+/**
+ * A full-text page past the window: every match is read through the GIN index, then the ones past
+ * the window's edge sorted. `materialized` keeps the planner from walking the sort index instead,
+ * as it would under a limit for a word it guesses common (through the whole table for a word nobody
+ * wrote), and the edge out of the scan, where it would turn into a range of most of the table.
+ */
+export function searchTailQuery(sql: Sql, query: ListQuery<ReportFilter>, window: number) {
+  const direction = directionOf(sql, query.sort.order);
+  const key = sortExpression(sql, query.sort.field);
+  // The window's last report, compared on (key, id) as its limit cut: ties on the key fall on either side.
+  const edge = sql`(select ${key}, r.id from reports r order by ${key} ${direction}, r.id ${direction} offset ${window - 1} limit 1)`;
+  return sql<Report[]>`
+    with matches as materialized (select r.id, ${key} as key from reports r where ${filterCondition(sql, query.filter)})
+    select ${columns(sql)} from reports r
+    join (
+      select id from matches where (key, id) ${query.sort.order === 'ASC' ? sql`>` : sql`<`} ${edge}
+      order by key ${direction}, id ${direction} limit ${query.limit} offset ${query.offset}
+    ) page on page.id = r.id
+    order by ${key} ${direction}, r.id ${direction}`;
+}
+
+/** A full-text page: from the window when it holds the page, else completed from past its edge. */
+async function searchPage(sql: Sql, query: ListQuery<ReportFilter>, window: number): Promise<Report[]> {
+  const head = await reportPageQuery(sql, query, window);
+  if (head.length === query.limit) return head;
+  // Matches in the window before this page: the page tells, unless it came back empty past the start.
+  let inWindow = query.offset + head.length;
+  if (head.length === 0 && query.offset > 0) {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from ${windowOf(sql, query.sort, window)} where ${filterCondition(sql, query.filter)}`;
+    inWindow = row!.n;
+  }
+  const rest = { ...query, offset: Math.max(0, query.offset - inWindow), limit: query.limit - head.length };
+  return [...head, ...(await searchTailQuery(sql, rest, window))];
+}
+
+/** A full-text total is exact up to this many matches (four pages), an estimate past it. */
+export const SEARCH_COUNT_CAP = 100;
+const NEWEST: ListQuery<ReportFilter>['sort'] = { field: 'received_at', order: 'DESC' };
+
+/**
+ * Where the newest window holds its match past the cap, if it does: the rate of matches among the
+ * newest reports. Walked, like a page, so that a common word answers within a few hundred reports.
+ */
+export function searchDensityQuery(sql: Sql, filter: ReportFilter, window: number) {
+  return sql<{ at: number; reports: number }[]>`
+    select w.at, (select reltuples from pg_class where oid = 'reports'::regclass)::float8 as reports
+    from (
+      select row_number() over (order by r.received_at desc, r.id desc)::int as at, ${filterCondition(sql, filter)} as hit
+      from ${windowOf(sql, NEWEST, window)}
+    ) w
+    where w.hit offset ${SEARCH_COUNT_CAP} limit 1`;
+}
+
+/** Every match through the GIN index, counted up to one past the cap (`materialized`: see the tail). */
+export function searchCountQuery(sql: Sql, filter: ReportFilter) {
+  return sql<{ n: number }[]>`
+    with matches as materialized (select 1 from reports r where ${filterCondition(sql, filter)})
+    select count(*)::int as n from (select 1 from matches limit ${SEARCH_COUNT_CAP + 1}) capped`;
+}
+
+/**
+ * The total of a full page of matches. A word past the cap in the newest window is extrapolated
+ * from its rate there (recent usage, which is what an officer searches); one rarer than that has
+ * few matches, counted exactly through the GIN index, and estimated only if the past held more.
+ */
+async function searchTotal(sql: Sql, filter: ReportFilter, window: number): Promise<number> {
+  const [dense] = await searchDensityQuery(sql, filter, window);
+  // `reports` is the table's size as last analyzed (-1 before that: the cap then stands).
+  if (dense) return Math.max(SEARCH_COUNT_CAP + 1, Math.round(((SEARCH_COUNT_CAP + 1) / dense.at) * dense.reports));
+  const [counted] = await searchCountQuery(sql, filter);
+  const n = counted!.n;
+  if (n <= SEARCH_COUNT_CAP) return n;
+  return Math.max(n, await estimateRows(sql, sql`reports r`, filterCondition(sql, filter)));
 }
 
 /** The few fields the map draws, for every report matching the filter, newest first. */
@@ -66,12 +181,13 @@ export function reportPoints(sql: Sql, filter: ReportFilter, limit: number) {
     order by r.received_at desc, r.id desc limit ${limit}`;
 }
 
-export async function listReports(sql: Sql, query: ListQuery<ReportFilter>) {
-  const rows = await reportPageQuery(sql, query);
-  // Every full-text match costs a row read: count those exactly only up to a thousand, then estimate.
-  const cap = query.filter.q ? 1_000 : undefined;
-  const total = await pageTotal(sql, query, rows.length, sql`reports r`, filterCondition(sql, query.filter), cap);
-  return { rows, total };
+export async function listReports(sql: Sql, query: ListQuery<ReportFilter>, searchWindow = SEARCH_WINDOW) {
+  if (!query.filter.q?.trim()) {
+    const rows = await reportPageQuery(sql, query);
+    return { rows, total: await pageTotal(sql, query, rows.length, sql`reports r`, filterCondition(sql, query.filter)) };
+  }
+  const rows = WINDOWED_SORTS.has(query.sort.field) ? await searchPage(sql, query, searchWindow) : await reportPageQuery(sql, query);
+  return { rows, total: knownTotal(query, rows.length) ?? (await searchTotal(sql, query.filter, searchWindow)) };
 }
 
 export async function getReport(sql: AnySql, id: number): Promise<Report | undefined> {
