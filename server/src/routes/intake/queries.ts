@@ -2,7 +2,6 @@ import { isEmergency } from '@vigie/shared';
 import { createHash } from 'node:crypto';
 import type { Sql, TxSql } from '@vigie/db';
 import type { Report, ReportStatus } from '@vigie/shared';
-import { placeColumns } from '../reports/queries.ts';
 import type { IntakeReport } from './schemas.ts';
 
 type AnySql = Sql | TxSql;
@@ -35,8 +34,6 @@ export interface IntakeRow {
   partnerId: string;
   partnerName: string;
   hash: Buffer;
-  /** The commune's outer ring as a PostgreSQL polygon literal. */
-  boundary: string;
   receivedAt: Date;
 }
 
@@ -46,19 +43,15 @@ export interface IntakeInserted {
   event: { id: number; at: Date };
 }
 
-/**
- * The whole intake in one statement, so one round trip and one commit: locate the point, find the
- * member, insert the report, its first timeline event, its photos and its `report:created` live
- * event. Or nothing at all when (partner_id, external_id) exists already: the unique key decides,
- * even under concurrent duplicates. The live record is what the API shows: the fields known
- * before the insert from here, the few the statement decides merged in by the database.
- */
-export async function insertIntakeReport(sql: AnySql, row: IntakeRow): Promise<IntakeInserted | null> {
+/** What only the database knows: the id, and where the point and the member fall. */
+type Decided = 'id' | 'neighbourhood_id' | 'out_of_area' | 'member_id';
+
+/** The report as the API shows it, but for what the insert decides. */
+function knownFields(row: IntakeRow) {
   const { input, receivedAt } = row;
-  const photos = input.photos ?? [];
   // The emergency gate, as for reports typed by officers: a danger in progress is urgent.
   const emergency = isEmergency(input.description);
-  const known = {
+  return {
     category: input.category,
     status: 'new',
     priority: emergency ? 'urgent' : 'normal',
@@ -78,43 +71,72 @@ export async function insertIntakeReport(sql: AnySql, row: IntakeRow): Promise<I
     occurred_at: input.occurred_at ? new Date(input.occurred_at).toISOString() : null,
     updated_at: receivedAt.toISOString(),
   } satisfies Omit<Report, Decided>;
+}
 
-  const [inserted] = await sql<Array<Pick<Report, Decided> & { event_id: number; event_at: Date }>>`
-    with place as (
-      select ${placeColumns(sql, row.boundary, input.lat, input.lng)},
-             (select id from members where external_id = ${input.reporter?.member_external_id ?? null}) as member_id
+/**
+ * Several alerts in one statement, so one round trip and one commit for all of them: locate each
+ * point, find each member, insert the reports, their first timeline events, their photos and
+ * their `report:created` live events. A report whose (partner_id, external_id) exists already is
+ * skipped (the unique key decides, even under concurrent duplicates) and absent from the result,
+ * which is in the order of `rows`. The caller never puts one (partner_id, external_id) twice in a
+ * batch. The live record is the API's shape: the fields known before the insert from here, the
+ * few the statement decides merged in by the database.
+ */
+export async function insertIntakeReports(sql: AnySql, boundary: string, rows: IntakeRow[]): Promise<Array<IntakeInserted | null>> {
+  const known = rows.map(knownFields);
+  const photos = rows.flatMap((row, i) => (row.input.photos ?? []).map((url, position) => ({ ord: i + 1, position: position + 1, url })));
+  const column = <T>(pick: (row: IntakeRow, i: number) => T) => rows.map(pick);
+  const inserted = await sql<Array<Pick<Report, Decided> & { ord: number; event_id: number; event_at: Date }>>`
+    with input as (
+      select * from unnest(
+        ${column((_, i) => known[i]!.category)}::text[], ${column((_, i) => known[i]!.priority)}::text[], ${column((_, i) => String(known[i]!.emergency))}::text[]::boolean[],
+        ${column((r) => r.input.description)}::text[], ${column((r) => r.input.lat)}::float8[], ${column((r) => r.input.lng)}::float8[],
+        ${column((r) => r.input.address ?? null)}::text[], ${column((r) => r.partnerId)}::text[], ${column((r) => r.input.external_id)}::text[],
+        ${column((r) => r.input.reporter?.member_external_id ?? null)}::text[], ${column((r) => r.input.reporter?.name ?? null)}::text[],
+        ${column((r) => r.input.reporter?.phone ?? null)}::text[], ${column((_, i) => known[i]!.occurred_at)}::timestamptz[],
+        ${column((r) => r.receivedAt.toISOString())}::timestamptz[], ${column((r) => r.hash.toString('hex'))}::text[],
+        ${column((r) => `Reçu de ${r.partnerName}`)}::text[], ${column((_, i) => JSON.stringify(known[i]))}::text[]::jsonb[]
+      ) with ordinality as i (category, priority, emergency, description, lat, lng, address, partner_id, external_id,
+                              member_external_id, reporter_name, reporter_phone, occurred_at, received_at, hash, note, known, ord)
+    ), placed as (
+      select input.*,
+             (select n.id from neighbourhoods n where n.area @> point(input.lng, input.lat) order by n.id limit 1) as neighbourhood_id,
+             not (${boundary}::polygon @> point(input.lng, input.lat)) as out_of_area,
+             (select m.id from members m where m.external_id = input.member_external_id) as member_id
+      from input
     ), report as (
       insert into reports (category, priority, emergency, description, lat, lng, address, neighbourhood_id, out_of_area, source, partner_id,
                            external_id, member_id, reporter_name, reporter_phone, occurred_at, received_at, updated_at, intake_hash)
-      select ${known.category}, ${known.priority}, ${emergency}, ${known.description}, ${known.lat}, ${known.lng}, ${known.address},
-             place.neighbourhood_id, place.out_of_area, 'platform', ${row.partnerId}, ${known.external_id}, place.member_id,
-             ${input.reporter?.name ?? null}, ${input.reporter?.phone ?? null}, ${known.occurred_at}, ${receivedAt}, ${receivedAt}, ${row.hash}
-      from place
+      select category, priority, emergency, description, lat, lng, address, neighbourhood_id, out_of_area, 'platform', partner_id,
+             external_id, member_id, reporter_name, reporter_phone, occurred_at, received_at, received_at, decode(hash, 'hex')
+      from placed order by ord
       on conflict (partner_id, external_id) do nothing
-      returning id, neighbourhood_id, out_of_area, member_id
+      returning id, partner_id, external_id, neighbourhood_id, out_of_area, member_id, received_at
+    ), kept as (
+      select report.*, placed.ord, placed.note, placed.known from report join placed using (partner_id, external_id)
     ), created as (
       insert into report_events (report_id, at, staff_id, action, to_value, note)
-      select id, ${receivedAt}, null, 'created', 'new', ${`Reçu de ${row.partnerName}`} from report
+      select id, received_at, null, 'created', 'new', note from kept
     ), photo as (
       insert into report_photos (report_id, position, url)
-      select report.id, p.position, p.url from report, unnest(${photos}::text[]) with ordinality as p (url, position)
+      select kept.id, p.position, p.url
+      from kept join unnest(${photos.map((p) => p.ord)}::int[], ${photos.map((p) => p.position)}::int[], ${photos.map((p) => p.url)}::text[]) as p (ord, position, url)
+        on p.ord = kept.ord
     ), live as (
       insert into live_events (name, resource, record_id, record)
-      select 'report:created', 'reports', report.id::text,
-             ${sql.json(known)}::jsonb || jsonb_build_object('id', report.id, 'neighbourhood_id', report.neighbourhood_id,
-                                                             'out_of_area', report.out_of_area, 'member_id', report.member_id)
-      from report
-      returning id, at
+      select 'report:created', 'reports', id::text,
+             known || jsonb_build_object('id', id, 'neighbourhood_id', neighbourhood_id, 'out_of_area', out_of_area, 'member_id', member_id)
+      from kept order by ord
+      returning id, at, record_id
     )
-    select report.id, report.neighbourhood_id, report.out_of_area, report.member_id, live.id as event_id, live.at as event_at
-    from report, live`;
-  if (!inserted) return null;
-  const { event_id, event_at, ...decided } = inserted;
-  return { report: { ...known, ...decided } as Report, event: { id: event_id, at: event_at } };
+    select kept.ord, kept.id, kept.neighbourhood_id, kept.out_of_area, kept.member_id, live.id as event_id, live.at as event_at
+    from kept join live on live.record_id = kept.id::text`;
+  const results: Array<IntakeInserted | null> = rows.map(() => null);
+  for (const { ord, event_id, event_at, ...decided } of inserted) {
+    results[Number(ord) - 1] = { report: { ...known[Number(ord) - 1]!, ...decided } as Report, event: { id: event_id, at: event_at } };
+  }
+  return results;
 }
-
-/** What only the database knows: the id, and where the point and the member fall. */
-type Decided = 'id' | 'neighbourhood_id' | 'out_of_area' | 'member_id';
 
 export async function existingIntakeReport(tx: AnySql, partnerId: string, externalId: string) {
   const [row] = await tx<{ id: number; status: ReportStatus; received_at: Date; intake_hash: Buffer | null }[]>`

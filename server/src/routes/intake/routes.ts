@@ -8,7 +8,8 @@ import { warnIfDevelopmentKey } from '../partners/secrets.ts';
 import { checkSignature, findCallingPartner } from './authenticate.ts';
 import { registerPartnerEventRoutes } from './events.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
-import { existingIntakeReport, insertIntakeReport, intakeHash } from './queries.ts';
+import { existingIntakeReport, intakeHash } from './queries.ts';
+import { createIntakeWriter } from './writer.ts';
 import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake, type IntakeReport } from './schemas.ts';
 import { PARTNER_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './signature.ts';
 
@@ -56,7 +57,7 @@ function parseIntake(body: Uint8Array): { data: IntakeReport } | { error: ApiErr
  */
 export function intakeRoutes(deps: Deps) {
   const { sql, env, logger } = deps;
-  const boundary = toPgPolygon(outerRing(deps.commune.boundary));
+  const writer = createIntakeWriter(sql, toPgPolygon(outerRing(deps.commune.boundary)));
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openAPIRegistry.registerPath(post);
   warnIfDevelopmentKey(env, logger);
@@ -78,7 +79,7 @@ export function intakeRoutes(deps: Deps) {
     const input = parsed.data;
     const hash = intakeHash(input);
 
-    const inserted = await insertIntakeReport(sql, { input, partnerId: partner.id, partnerName: partner.name, hash, boundary, receivedAt: new Date() });
+    const inserted = await writer.write({ input, partnerId: partner.id, partnerName: partner.name, hash, receivedAt: new Date() });
     if (inserted) {
       const { report, event } = inserted;
       // Officers on this process get it now; the partner need not wait for the other processes'
