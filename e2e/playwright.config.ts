@@ -10,8 +10,8 @@ const CI = Boolean(process.env.CI);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // It returns the global teardown: the server stopped, the database dropped.
   globalSetup: './globalSetup.ts',
-  globalTeardown: './globalTeardown.ts',
   // One shared database: specs run one at a time, in file order.
   workers: 1,
   fullyParallel: false,

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { connectDatabase, migrate, readMigrations, type Sql } from '@vigie/db';
 import { createStaff, signIn } from '../../server/src/test/harness.ts';
-import { startServerProcess, type ServerProcess } from './support/childProcess.ts';
+import { SERVER_CHILD, startServerProcess, type ServerProcess } from './support/childProcess.ts';
 import { createThrowawayDatabase, databaseMarker, databaseUrl, dropDatabase, withAdmin, type BenchDatabase } from './support/database.ts';
 import { createHttpClient, type HttpClient } from './support/http.ts';
 import { GENERATOR_VERSION, generateReports } from './support/reportsAtScale.ts';
@@ -18,8 +17,6 @@ const REQUESTS = 50;
 const WARMUP = 5;
 /** The goal: every list answers within 50 ms at the 95th percentile with 1M reports. */
 const MAX_P95_MS = 50;
-
-const SERVER_CHILD = path.resolve(import.meta.dirname, 'support/serverChild.ts');
 
 interface Context {
   sectors: number[];

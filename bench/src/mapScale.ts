@@ -1,6 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -11,7 +10,8 @@ import type { CommuneConfig } from '@vigie/shared';
 import { buildBarePage, serveBarePage, type BareServer } from './map/barePage.ts';
 import { PAGE_PROBE, type PageReading } from './map/pageProbe.ts';
 import { insertReportsInWindow } from './map/reportsInWindow.ts';
-import { startServerProcess, type ServerProcess } from './support/childProcess.ts';
+import { startServerProcess, SERVER_CHILD, type ServerProcess } from './support/childProcess.ts';
+import { freePort } from '../../server/src/test/serverProcess.ts';
 import { formatCpu, startCpuWatch } from './support/cpu.ts';
 import { createThrowawayDatabase, type BenchDatabase } from './support/database.ts';
 import { percentile, within } from './support/stats.ts';
@@ -36,7 +36,6 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const VIEWPORT = { width: 1440, height: 900 };
 
 const ADMIN_ROOT = path.resolve(import.meta.dirname, '../../admin');
-const SERVER_CHILD = path.resolve(import.meta.dirname, 'map/serverChild.ts');
 
 const MB = (bytes: number) => bytes / 1_000_000;
 const median = (values: number[]) => percentile(values, 50);
@@ -51,17 +50,6 @@ async function buildAdmin(outDir: string): Promise<void> {
   await build({ root: ADMIN_ROOT, configFile: path.join(ADMIN_ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   console.log(`  admin built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
-
-/** A free loopback port: the server's PUBLIC_URL must name it before it starts (sign-in origin check, socket). */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** GET with node:http, the body left as sent (no decompression): what went over the wire. */
 function getBytes(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {

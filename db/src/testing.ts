@@ -10,6 +10,77 @@ export const testEngine = (): TestEngine => (process.env.VIGIE_TEST_ENGINE === '
 /** The machine's PostgreSQL, used only to create and drop throwaway databases. */
 export const TEST_ADMIN_URL = process.env.VIGIE_TEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** EPERM: the process exists, under another user. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface ThrowawayDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+// The creator's pid then a random suffix: a name without them (a kept database) is never an orphan.
+const CREATOR_PID = /_(\d+)_[0-9a-f]+$/;
+
+/**
+ * Empty databases named `<prefix>_[<label>_]<pid>_<hex>` on the PostgreSQL at `adminUrl`, for
+ * vitest, e2e and the benchmarks alike. A run that is killed cannot drop its own: the next one
+ * drops them with `dropOrphans`, once the pid in their name is gone.
+ */
+export function throwawayDatabases(prefix: string, adminUrl = TEST_ADMIN_URL) {
+  const urlOf = (name: string) => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+
+  async function withAdmin<T>(run: (admin: postgres.Sql) => Promise<T>): Promise<T> {
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    try {
+      return await run(admin);
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+  }
+
+  async function drop(name: string): Promise<void> {
+    await withAdmin((admin) => admin`drop database if exists ${admin(name)} with (force)`);
+  }
+
+  return {
+    adminUrl,
+    urlOf,
+    withAdmin,
+    drop,
+    async create(label?: string): Promise<ThrowawayDatabase> {
+      const name = [prefix, label, process.pid, randomBytes(4).toString('hex')].filter((part) => part !== undefined).join('_');
+      await withAdmin((admin) => admin`create database ${admin(name)}`);
+      return { name, url: urlOf(name), drop: () => drop(name) };
+    },
+    async dropOrphans(): Promise<string[]> {
+      const names = await withAdmin(async (admin) => {
+        const rows = await admin<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${`${prefix}_`})`;
+        return rows.map((r) => r.datname);
+      });
+      const orphans = names.filter((name) => {
+        const pid = Number(CREATOR_PID.exec(name)?.[1]);
+        return pid > 0 && pid !== process.pid && !isProcessAlive(pid);
+      });
+      for (const name of orphans) await drop(name);
+      return orphans;
+    },
+  };
+}
+
+const testDatabases = throwawayDatabases('vigie_test');
+
 // Booting PGlite (WebAssembly) costs seconds; one engine per test process is wiped between users.
 let embedded: Promise<Database> | undefined;
 let embeddedInUse = false;
@@ -47,27 +118,14 @@ export interface TestDatabase extends Database {
  */
 export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<TestDatabase> {
   if (engine === 'embedded') return freshEmbedded();
-  const name = `vigie_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(TEST_ADMIN_URL, { max: 1, onnotice: () => {} });
-  try {
-    await admin`create database ${admin(name)}`;
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(TEST_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = await connectDatabase({ url: url.toString(), max: 5 });
+  const database = await testDatabases.create();
+  const db = await connectDatabase({ url: database.url, max: 5 });
   await migrate(db.sql);
   return {
     ...db,
     async destroy() {
       await db.close();
-      const cleanup = postgres(TEST_ADMIN_URL, { max: 1, onnotice: () => {} });
-      try {
-        await cleanup`drop database if exists ${cleanup(name)} with (force)`;
-      } finally {
-        await cleanup.end();
-      }
+      await database.drop();
     },
   };
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { connectDatabase, loadCommune, outerRing, type Database, type Sql } from '@vigie/db';
 import { cookieName } from '../../../server/src/auth/cookie.ts';
 import { createSession } from '../../../server/src/auth/sessions.ts';
@@ -8,9 +7,7 @@ import { signedHeaders } from '../../../server/src/routes/intake/signature.ts';
 import { DEMO_PARTNER } from '../../../server/src/routes/partners/demo.ts';
 import { createStaff, ORIGIN } from '../../../server/src/test/harness.ts';
 import { createThrowawayDatabase, type BenchDatabase } from './database.ts';
-import { startServerProcess, type ServerProcess } from './childProcess.ts';
-
-const SERVER_CHILD = path.resolve(import.meta.dirname, 'serverChild.ts');
+import { SERVER_CHILD, startServerProcess, type ServerProcess } from './childProcess.ts';
 
 /** What the child server is started with; the benchmark parses the same to share its settings. */
 export function vigieEnv(databaseUrl: string, demo: boolean): Record<string, string> {
