@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { createSector, startTestServer, type TestServer } from '../../test/harness.ts';
 import { signedHeaders } from './signature.ts';
-import { createPartner, postIntake, validPayload, type IntakeAnswer, type TestPartner } from './testing.ts';
+import { createPartner, postIntake, readAnswer, validPayload, type IntakeAnswer, type TestPartner } from './testing.ts';
 
 /**
  * Properly signed but malformed payloads, from a seeded generator (set INTAKE_FUZZ_SEED to replay
@@ -228,15 +228,7 @@ beforeAll(async () => {
 async function send<T>(overHttp: boolean, body: string | Uint8Array | Record<string, unknown>): Promise<IntakeAnswer<T>> {
   if (overHttp) return postIntake<T>(t.base, partner, body);
   const raw = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
-  const res = await app.request('/api/intake/reports', { method: 'POST', headers: signedHeaders(partner.id, partner.secret, raw), body: raw });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // left as text: the caller asserts it was JSON
-  }
-  return { status: res.status, body: parsed as T, headers: res.headers };
+  return readAnswer<T>(await app.request('/api/intake/reports', { method: 'POST', headers: signedHeaders(partner.id, partner.secret, raw), body: raw }));
 }
 afterAll(async () => {
   await t?.stop();

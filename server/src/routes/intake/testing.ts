@@ -56,6 +56,11 @@ export async function postIntake<T = Record<string, unknown>>(
     },
     body: raw,
   });
+  return readAnswer<T>(res);
+}
+
+/** Status, headers and the body parsed as JSON when it is JSON (left as text for the caller to assert on). */
+export async function readAnswer<T>(res: Response): Promise<IntakeAnswer<T>> {
   const text = await res.text();
   let parsed: unknown = text;
   try {

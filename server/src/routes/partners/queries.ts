@@ -1,20 +1,16 @@
 import type { Sql, TxSql } from '@vigie/db';
+import type { Partner as SharedPartner } from '@vigie/shared';
 import { pageTotal, where, type ListQuery } from '../../rest/listQuery.ts';
 import type { PartnerCreate, PartnerFilter, PartnerUpdate } from './schemas.ts';
 
 type AnySql = Sql | TxSql;
 
-/** A partner as the API shows it: never a ciphertext, never a secret. */
-export interface Partner {
-  id: string;
-  name: string;
-  rate_per_minute: number;
-  disabled: boolean;
-  webhook_url: string | null;
+/** A partner as the API shows it (never a ciphertext, never a secret), its times as read from the database. */
+export type Partner = Omit<SharedPartner, 'previous_secret_expires_at' | 'created_at' | 'updated_at'> & {
   previous_secret_expires_at: Date | null;
   created_at: Date;
   updated_at: Date;
-}
+};
 
 // An overlap that has ended reads as none: the old secret no longer verifies.
 const columns = (sql: AnySql) => sql`
