@@ -41,6 +41,8 @@ export const UI = {
   /** The accessible name of every progress indicator shown while data loads. */
   loading: 'Chargement…',
   signOut: 'Déconnexion',
+  /** react-admin's page for a screen the role may not open. */
+  accessDenied: 'Non autorisé',
   menu: {
     dashboard: 'Tableau de bord',
     map: 'Carte',

@@ -49,3 +49,21 @@ test("a resident's signed alert appears on the officer's open map within 2 s, wi
   await expect(row).toHaveCount(1);
   await expectNotReloaded(page);
 });
+
+test.describe('on a phone', () => {
+  // Set before signing in: a window shrunk afterwards opens the sidebar as a modal drawer.
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the map and its list fit the screen, a very long alert included', async ({ page, baseURL }) => {
+    const tag = uniqueTag();
+    const report = await postIntakeReport(baseURL!, {
+      category: 'vandalism',
+      description: `${tag} ${'Tags et graffitis sur toute la façade de l’école maternelle, côté rue. '.repeat(40)}`,
+    });
+    await page.goto('/#/map');
+
+    await expect(mapRow(page, report.id)).toBeVisible();
+    // The list sits under the map here: its one-line rows must not widen the page to their text.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});

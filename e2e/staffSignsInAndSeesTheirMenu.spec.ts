@@ -1,4 +1,4 @@
-import { appBar, expect, type Role, ROLES, signIn, test, UI } from './fixtures.ts';
+import { appBar, expect, mapRegion, type Role, ROLES, signIn, test, UI } from './fixtures.ts';
 
 /** The whole sidebar menu of each role, nothing more (order aside). */
 const MENU: Record<Role, (keyof typeof UI.menu)[]> = {
@@ -21,5 +21,19 @@ for (const role of ROLES) {
     await expect
       .poll(async () => (await page.getByRole('menuitem').allInnerTexts()).map((t) => t.trim()).sort())
       .toEqual(expected);
+  });
+}
+
+for (const role of ['townhall', 'admin'] as const) {
+  test(`the ${role} opening the map by its address is told it is not theirs, without failed requests`, async ({ page }) => {
+    await signIn(page, role);
+    const refused: string[] = [];
+    page.on('response', (response) => response.status() === 403 && refused.push(response.url()));
+
+    await page.goto('/#/map');
+
+    await expect(page.getByText(UI.accessDenied)).toBeVisible();
+    await expect(mapRegion(page)).toHaveCount(0);
+    expect(refused, 'the map asked for reports this role may not read').toEqual([]);
   });
 }

@@ -24,3 +24,18 @@ test('signing out returns to the login page and ends the session on the server',
     await replay.dispose();
   }
 });
+
+test.describe('on a phone', () => {
+  // Set before signing in: a window shrunk afterwards opens the sidebar as a modal drawer.
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the officer still reaches the user menu, on screen, and signs out', async ({ page }) => {
+    const userMenu = page.getByRole('button', { name: UI.userMenu, exact: true });
+    await expect(userMenu).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await userMenu.click();
+    await page.getByRole('menuitem', { name: UI.signOut }).click();
+    await expect(page.getByRole('button', { name: UI.signIn })).toBeVisible();
+  });
+});

@@ -121,6 +121,7 @@ const messages: ProjectMessages = {
     app: {
       name: 'Vigie',
       title: 'Vigie · %{commune}',
+      language: 'Language: %{language}',
       user_menu: 'Profile: %{name}',
       loading: 'Loading…',
     },
@@ -247,7 +248,7 @@ const messages: ProjectMessages = {
       call: 'Emergency: call %{number}',
       hint: 'This report suggests a danger in progress.',
       dial: 'Dial %{number}',
-      forwarded: 'Forwarded to the Police nationale',
+      forwarded: 'Mark as forwarded to the Police nationale',
       short: 'Emergency',
     },
     presence: {
@@ -310,7 +311,7 @@ const messages: ProjectMessages = {
       created: 'Report received',
       status: 'Status: %{from} → %{to}',
       priority: 'Priority: %{from} → %{to}',
-      assigned: 'Assignment changed',
+      assigned: 'Assignment: %{from} → %{to}',
       note: 'Note added',
       updated: 'Report updated',
       linked: 'Linked to an incident',

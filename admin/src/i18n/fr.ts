@@ -120,6 +120,7 @@ const messages = {
     app: {
       name: 'Vigie',
       title: 'Vigie · %{commune}',
+      language: 'Langue : %{language}',
       user_menu: 'Profil : %{name}',
       loading: 'Chargement…',
     },
@@ -247,7 +248,7 @@ const messages = {
       call: 'Urgence : appeler le %{number}',
       hint: 'Ce signalement évoque un danger en cours.',
       dial: 'Composer le %{number}',
-      forwarded: 'Transmis à la Police nationale',
+      forwarded: 'Marquer comme transmis à la Police nationale',
       short: 'Urgence',
     },
     presence: {
@@ -310,7 +311,7 @@ const messages = {
       created: 'Signalement reçu',
       status: 'Statut : %{from} → %{to}',
       priority: 'Priorité : %{from} → %{to}',
-      assigned: 'Attribution modifiée',
+      assigned: 'Attribution : %{from} → %{to}',
       note: 'Note ajoutée',
       updated: 'Signalement modifié',
       linked: 'Rattaché à un incident',

@@ -81,7 +81,8 @@ describe('translations', () => {
     expect(frKeys['vigie.live.online']).toBe('En direct');
     expect(frKeys['vigie.map.menu']).toBe('Carte');
     expect(frKeys['vigie.emergency.call']).toBe('Urgence : appeler le %{number}');
-    expect(frKeys['vigie.emergency.forwarded']).toBe('Transmis à la Police nationale');
+    // A button in the emergency banner: an action, never a past participle that reads as done.
+    expect(frKeys['vigie.emergency.forwarded']).toBe('Marquer comme transmis à la Police nationale');
     expect(frKeys['vigie.duplicates.link']).toBe('Rattacher à cet incident');
     expect(frKeys['resources.partners.fields.rate_per_minute']).toBe('Limite (signalements/minute)');
     expect(frKeys['vigie.partners.secret.warning']).toBe('Ce secret ne sera plus affiché : transmettez-le au partenaire par un canal sûr.');

@@ -1,9 +1,10 @@
 import { Box, Typography } from '@mui/material';
-import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, useTranslate } from 'react-admin';
+import { AppBar as RaAppBar, LoadingIndicator, TitlePortal, useTranslate } from 'react-admin';
 import { AlertSoundToggle } from '../alerts/AlertSoundToggle.tsx';
 import { NotificationPermissionButton } from '../alerts/NotificationPermissionButton.tsx';
 import { useCommuneConfig } from '../commune/useCommuneConfig.ts';
 import { LiveIndicator } from './LiveIndicator.tsx';
+import { LocaleSwitcher } from './LocaleSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 const Toolbar = () => (
@@ -11,8 +12,11 @@ const Toolbar = () => (
     <LiveIndicator />
     <AlertSoundToggle />
     <NotificationPermissionButton />
-    <LocalesMenuButton />
-    <LoadingIndicator />
+    <LocaleSwitcher />
+    {/* On phones the live indicator says whether data is fresh; the reload button makes room. */}
+    <Box sx={{ display: { xs: 'none', sm: 'flex' } }}>
+      <LoadingIndicator />
+    </Box>
   </>
 );
 
@@ -21,7 +25,7 @@ export const AppBar = () => {
   const config = useCommuneConfig();
   return (
     <RaAppBar color="primary" toolbar={<Toolbar />} userMenu={<UserMenu />}>
-      <Typography component="p" variant="h6" sx={{ fontWeight: 600, whiteSpace: 'nowrap', mr: 2 }}>
+      <Typography component="p" variant="h6" sx={{ fontWeight: 600, whiteSpace: 'nowrap', mr: 2, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {config ? translate('vigie.app.title', { commune: config.name }) : translate('vigie.app.name')}
       </Typography>
       <Box sx={{ display: { xs: 'none', md: 'flex' }, flex: 1, minWidth: 0 }}>

@@ -1,3 +1,4 @@
+import { Box, useMediaQuery, type Theme } from '@mui/material';
 import { UserMenu as RaUserMenu, useGetIdentity, useTranslate } from 'react-admin';
 
 /**
@@ -7,8 +8,17 @@ import { UserMenu as RaUserMenu, useGetIdentity, useTranslate } from 'react-admi
 export const UserMenu = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
-  const label = identity?.fullName
-    ? translate('vigie.app.user_menu', { name: identity.fullName })
-    : translate('ra.auth.user_menu');
-  return <RaUserMenu label={label} />;
+  // Below `sm` react-admin shows an icon alone and translates `label` as a key, falling back to
+  // the English "Profile": hand it the key itself there.
+  const iconOnly = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  const label =
+    identity?.fullName && !iconOnly
+      ? translate('vigie.app.user_menu', { name: identity.fullName })
+      : 'ra.auth.user_menu';
+  // The name stays on one line; the app bar's title gives way (ellipsis) in a narrow window.
+  return (
+    <Box sx={{ '& .RaUserMenu-userButton': { whiteSpace: 'nowrap' } }}>
+      <RaUserMenu label={label} />
+    </Box>
+  );
 };

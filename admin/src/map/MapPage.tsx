@@ -33,7 +33,9 @@ export const MapPage = () => {
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-report-id="${id}"]`)?.focus());
   };
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: { xs: 'auto', md: 'calc(100dvh - 56px)' }, minHeight: 0, mt: { xs: 1, md: 0 } }}>
+    // `contain: inline-size`: the list's one-line rows (nowrap + ellipsis) must not widen the
+    // layout to their full text when the column sits under the map on narrow screens.
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: { xs: 'auto', md: 'calc(100dvh - 56px)' }, minHeight: 0, mt: { xs: 1, md: 0 }, contain: 'inline-size' }}>
       <Title title={translate('vigie.map.title')} />
       <MapFiltersBar
         filters={filters}

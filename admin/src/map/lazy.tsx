@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Box, CircularProgress } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { AccessDenied, CanAccess, useTranslate } from 'react-admin';
 import { lazyWithReload } from '../common/lazyWithReload.ts';
 import type { PointPickerProps } from './PointPicker.tsx';
 
@@ -19,10 +19,14 @@ const Loading = ({ height }: { height?: number | string }) => {
   );
 };
 
+// A custom route has no Resource to check access: town-hall and admin accounts reaching /map by
+// its address get react-admin's own « access denied » page, not a map of failed requests.
 export const LazyMapPage = () => (
-  <Suspense fallback={<Loading height="60vh" />}>
-    <MapPage />
-  </Suspense>
+  <CanAccess action="list" resource="reports" loading={<Loading height="60vh" />} accessDenied={<AccessDenied />}>
+    <Suspense fallback={<Loading height="60vh" />}>
+      <MapPage />
+    </Suspense>
+  </CanAccess>
 );
 
 export const LazyDashboardMapCard = () => (

@@ -19,7 +19,7 @@ import { useSubscribeToRecord } from '../live/useSubscribe.ts';
 import type { LiveDataProvider, PossibleDuplicate } from '../providers/dataProvider.ts';
 import { dateLocaleFor } from '../providers/i18nProvider.ts';
 import { StatusChip } from './ReportChips.tsx';
-import { minutesBetween } from './duplicates.ts';
+import { incidentView, minutesBetween } from './duplicates.ts';
 
 /** Possible duplicates of the current report, refetched when it changes (a link, an unlink). */
 function useDuplicates(id: number | undefined) {
@@ -85,20 +85,21 @@ const cardGrid = {
 /**
  * Reports of the same category within 200 m and 30 minutes, side by side, each with « Rattacher »;
  * and, once linked, the incident's members with « Détacher ». Each report keeps its own history.
+ * `titled`: a heading above already says « Doublons possibles », so an empty list needs no other.
  */
-export const DuplicatesPanel = () => {
+export const DuplicatesPanel = ({ titled = false }: { titled?: boolean }) => {
   const record = useRecordContext<Report>();
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<LiveDataProvider>();
   const createPath = useCreatePath();
   const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: 'reports' });
-  const { duplicates, refetch } = useDuplicates(record?.id);
-  const primary = record ? (record.incident_id ?? record.id) : undefined;
+  const { duplicates: nearby, refetch } = useDuplicates(record?.id);
+  const primaryId = record ? (record.incident_id ?? record.id) : undefined;
   const { data: followers = [], refetch: refetchIncident } = useGetList<Report>(
     'reports',
-    { filter: { incident_id: primary }, pagination: { page: 1, perPage: 50 }, sort: { field: 'received_at', order: 'ASC' } },
-    { enabled: primary !== undefined, retry: false },
+    { filter: { incident_id: primaryId }, pagination: { page: 1, perPage: 50 }, sort: { field: 'received_at', order: 'ASC' } },
+    { enabled: primaryId !== undefined, retry: false },
   );
   const [pending, setPending] = useState(false);
   if (!record) return null;
@@ -116,7 +117,8 @@ export const DuplicatesPanel = () => {
   };
   const link = (id: number) => run(() => dataProvider.linkReports(record.id, [id]), 'vigie.duplicates.linked');
   const unlink = (id: number) => run(() => dataProvider.unlinkReport(id), 'vigie.duplicates.unlinked');
-  const members = followers.filter((report) => report.id !== primary);
+  const { primary, members, size, candidates: duplicates } = incidentView(record, followers, nearby);
+  const headed = duplicates.length > 0 || !titled;
   const inIncident = (report: Report) => report.id === primary || report.incident_id === primary;
 
   return (
@@ -137,7 +139,7 @@ export const DuplicatesPanel = () => {
       {members.length > 0 && (
         <Box component="section" aria-labelledby={`incident-${record.id}`}>
           <Typography id={`incident-${record.id}`} component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-            {translate('vigie.duplicates.incident', { id: primary, smart_count: members.length + 1 })}
+            {translate('vigie.duplicates.incident', { id: primary, smart_count: size })}
           </Typography>
           <Box component="ul" sx={cardGrid}>
             {members.map((report) => (
@@ -156,10 +158,12 @@ export const DuplicatesPanel = () => {
           </Box>
         </Box>
       )}
-      <Box component="section" aria-labelledby={`duplicates-${record.id}`}>
-        <Typography id={`duplicates-${record.id}`} component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-          {duplicates.length ? translate('vigie.duplicates.title', { smart_count: duplicates.length }) : translate('vigie.duplicates.section')}
-        </Typography>
+      <Box component="section" aria-labelledby={headed ? `duplicates-${record.id}` : undefined}>
+        {headed && (
+          <Typography id={`duplicates-${record.id}`} component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+            {duplicates.length ? translate('vigie.duplicates.title', { smart_count: duplicates.length }) : translate('vigie.duplicates.section')}
+          </Typography>
+        )}
         {duplicates.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
             {translate('vigie.duplicates.none')}

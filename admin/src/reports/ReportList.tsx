@@ -39,6 +39,7 @@ const ReportNumber = (_props: { label?: string }) => {
 };
 
 const ellipsis = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const clamp2 = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' } as const;
 
 /** Emergencies stand out in every list: a red edge and a word, so colour is not the only cue. */
 const emergencyRowSx = (record: Report) =>
@@ -104,7 +105,8 @@ const ReportSimpleList = () => {
       primaryText={(record) =>
         `${needsEmergencyGate(record) ? `${translate('vigie.emergency.short')} · ` : ''}${translate('vigie.report.number', { id: record.id })} · ${translate(`vigie.categories.${record.category}`)}`
       }
-      secondaryText={(record) => record.description}
+      // Two lines at most: a 4,000-character description must not fill a phone's screen.
+      secondaryText={(record) => <Box component="span" sx={clamp2}>{record.description}</Box>}
       tertiaryText={(record) => formatDateTime(record.received_at, dateLocaleFor(locale))}
       rightIcon={(record) => <StatusChip status={record.status} />}
     />

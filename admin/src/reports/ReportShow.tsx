@@ -98,7 +98,7 @@ const ReportDetailsView = () => {
           <Wide><TriageForm /></Wide>
         </Section>
         <Section title="vigie.duplicates.section">
-          <Wide><DuplicatesPanel /></Wide>
+          <Wide><DuplicatesPanel titled /></Wide>
         </Section>
         <Section title="vigie.report.location">
           <Labeled source="address"><TextField source="address" emptyText="—" /></Labeled>

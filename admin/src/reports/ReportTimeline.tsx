@@ -1,14 +1,10 @@
 import { Box, Typography } from '@mui/material';
-import { useListContext, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useGetList, useListContext, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { ReportEvent } from '@vigie/shared';
 import { formatDateTime } from '../common/parisTime.ts';
 import { useSubscribeToRecord } from '../live/useSubscribe.ts';
 import { dateLocaleFor } from '../providers/i18nProvider.ts';
-
-const VALUE_PREFIX: Partial<Record<ReportEvent['action'], string>> = {
-  status: 'vigie.statuses',
-  priority: 'vigie.priorities',
-};
+import { eventValue } from './timeline.ts';
 
 /** The report's history, oldest first, inside a ReferenceManyField on `report_events`. */
 export const ReportTimeline = () => {
@@ -16,16 +12,18 @@ export const ReportTimeline = () => {
   const report = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const { data: officers } = useGetList<{ id: number; full_name: string }>('officers', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'full_name', order: 'ASC' },
+  });
+  const officerNames = new Map((officers ?? []).map((officer) => [String(officer.id), officer.full_name]));
   // Inside ReferenceManyField the resource is report_events: name the report's topic explicitly.
   useSubscribeToRecord(() => void refetch(), 'reports', report?.id);
   if (isPending) return null;
   if (!data?.length) {
     return <Typography variant="body2">{translate('vigie.report.no_events')}</Typography>;
   }
-  const value = (action: ReportEvent['action'], raw: string | null) => {
-    const prefix = VALUE_PREFIX[action];
-    return raw && prefix ? translate(`${prefix}.${raw}`, { _: raw }) : (raw ?? '—');
-  };
+  const value = (action: ReportEvent['action'], raw: string | null) => eventValue(action, raw, translate, officerNames);
   return (
     <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {data.map((event) => (
