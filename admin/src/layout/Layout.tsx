@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { NewReportAlerts } from '../alerts/NewReportAlerts.tsx';
+import { RefetchAfterGap } from '../live/RefetchAfterGap.tsx';
 import { SessionWatcher } from '../live/SessionWatcher.tsx';
 import { AppBar } from './AppBar.tsx';
 import { HtmlLang } from './HtmlLang.tsx';
@@ -12,6 +13,7 @@ export const Layout = ({ children }: { children: ReactNode }) => (
     <RaLayout appBar={AppBar} menu={Menu} appBarAlwaysOn>
       <HtmlLang />
       <SessionWatcher />
+      <RefetchAfterGap />
       <NewReportAlerts />
       {children}
     </RaLayout>
