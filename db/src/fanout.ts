@@ -100,8 +100,13 @@ export function createFanOut(db: Database): FanOut {
       local.on(CHANNEL, handler);
       if (db.engine !== 'postgres') return async () => void local.off(CHANNEL, handler);
       const { unlisten } = await db.sql.listen(CHANNEL, (payload) => {
-        const wire = JSON.parse(payload) as Wire;
-        if (wire.origin !== origin) for (const message of wire.messages) handler(message);
+        let wire: Wire;
+        try {
+          wire = JSON.parse(payload) as Wire;
+        } catch {
+          return; // not ours (a NOTIFY typed by hand on the channel): nothing to deliver
+        }
+        if (wire.origin !== origin && Array.isArray(wire.messages)) for (const message of wire.messages) handler(message);
       });
       return async () => {
         local.off(CHANNEL, handler);

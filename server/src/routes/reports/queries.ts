@@ -208,14 +208,11 @@ export async function getIncident(sql: AnySql, primary: number): Promise<Report[
     order by (r.id = ${primary}) desc, r.received_at, r.id`;
 }
 
-/** `neighbourhood_id` (the sector containing the point) and `out_of_area` (outside the commune), as select columns. */
-export const placeColumns = (sql: AnySql, boundary: string, lat: number, lng: number) => sql`
-  (select id from neighbourhoods where area @> point(${lng}, ${lat}) order by id limit 1) as neighbourhood_id,
-  not (${boundary}::polygon @> point(${lng}, ${lat})) as out_of_area`;
-
-/** The sector containing a point, and whether the point lies outside the commune. */
+/** The sector containing a point, and whether the point lies outside the commune (the intake's batch insert does the same per row). */
 export async function locate(sql: AnySql, boundary: string, lat: number, lng: number) {
-  const [row] = await sql<{ neighbourhood_id: number | null; out_of_area: boolean }[]>`select ${placeColumns(sql, boundary, lat, lng)}`;
+  const [row] = await sql<{ neighbourhood_id: number | null; out_of_area: boolean }[]>`
+    select (select id from neighbourhoods where area @> point(${lng}, ${lat}) order by id limit 1) as neighbourhood_id,
+           not (${boundary}::polygon @> point(${lng}, ${lat})) as out_of_area`;
   return row!;
 }
 
