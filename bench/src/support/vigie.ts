@@ -57,7 +57,7 @@ export async function startVigie(label: string, options: { demo: boolean }): Pro
 
 /**
  * The demo partner is limited to 600 reports a minute like any new partner; a load test needs
- * more, so its limit is raised in the throwaway database (the throttling upsert still runs).
+ * more, so its limit is raised in the throwaway database (every request is still counted).
  */
 export async function liftIntakeLimit(sql: Sql) {
   const rows = await sql`update partners set rate_per_minute = 1000000 where id = ${DEMO_PARTNER.id} returning id`;
