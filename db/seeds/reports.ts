@@ -207,9 +207,9 @@ function occurrence(random: Random, category: ReportCategory, now: Date, days: n
   throw new Error(`No time found for a ${category} report`);
 }
 
-/** An active member who had already registered when the alert came in. */
+/** An approved member who had already registered when the alert came in. */
 function pickMember(random: Random, members: readonly MemberSeed[], at: Date): number | null {
-  const eligible = members.flatMap((m, index) => (m.status === 'active' && m.created_at < at ? [index] : []));
+  const eligible = members.flatMap((m, index) => (m.status === 'approved' && m.created_at < at ? [index] : []));
   return eligible.length === 0 ? null : random.pick(eligible);
 }
 

@@ -19,5 +19,14 @@ export const AUDIT_ACTIONS = [
   'delete',
   'rotate_secret',
   'read_personal_data',
+  'approve',
+  'reject',
+  'suspend',
+  'reinstate',
+  'ban',
+  'erase',
+  'export',
+  'import',
+  'purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -7,3 +7,4 @@ export * from './live.ts';
 export * from './commune.ts';
 export * from './emergency.ts';
 export * from './partners.ts';
+export * from './members.ts';

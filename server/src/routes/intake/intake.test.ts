@@ -19,7 +19,7 @@ beforeAll(async () => {
   sectorId = await createSector(t.sql);
   officer = await signIn(t.base, (await createStaff(t.sql, 'officer')).email);
   partner = await createPartner(t, { name: 'Voisins vigilants' });
-  await t.sql`insert into members (external_id, full_name, address) values ('membre-8841', 'Jeanne Martin', '12 rue de la République')`;
+  await t.sql`insert into members (partner_id, external_id, full_name, address) values (${partner.id}, 'membre-8841', 'Jeanne Martin', '12 rue de la République')`;
 });
 afterAll(async () => {
   for (const s of sockets) s.close();

@@ -102,7 +102,7 @@ export async function insertIntakeReports(sql: AnySql, boundary: string, rows: I
       select input.*,
              (select n.id from neighbourhoods n where n.area @> point(input.lng, input.lat) order by n.id limit 1) as neighbourhood_id,
              not (${boundary}::polygon @> point(input.lng, input.lat)) as out_of_area,
-             (select m.id from members m where m.external_id = input.member_external_id) as member_id
+             (select m.id from members m where m.partner_id = input.partner_id and m.external_id = input.member_external_id) as member_id
       from input
     ), report as (
       insert into reports (category, priority, emergency, description, lat, lng, address, neighbourhood_id, out_of_area, source, partner_id,
