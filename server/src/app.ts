@@ -14,9 +14,14 @@ import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
 import { intakeRoutes } from './routes/intake/routes.ts';
+import { memberEventRoutes } from './routes/member_events/routes.ts';
+import { memberRoutes } from './routes/members/routes.ts';
 import { neighbourhoodRoutes } from './routes/neighbourhoods/routes.ts';
 import { officerRoutes } from './routes/officers/routes.ts';
+import { outboxMessageRoutes } from './routes/outbox_messages/routes.ts';
 import { partnerRoutes } from './routes/partners/routes.ts';
+import { registrationRoutes } from './routes/registrations/routes.ts';
+import { relativeRoutes } from './routes/relatives/routes.ts';
 import { reportEventRoutes } from './routes/report_events/routes.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
 import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
@@ -104,8 +109,11 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/auth', authRoutes(deps));
   // Partners sign each request (no cookie, no Origin): mounted before the session check.
   app.route('/api/intake', intakeRoutes(deps));
+  // Residents register and confirm from the public page: no session.
+  app.route('/api/public', registrationRoutes(deps));
 
-  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners']) {
+  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners',
+    '/api/members', '/api/relatives', '/api/member_events', '/api/outbox_messages']) {
     app.use(path, requireAuth(deps));
     app.use(`${path}/*`, requireAuth(deps));
   }
@@ -117,6 +125,10 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/audit_log', auditLogRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
+  app.route('/api/members', memberRoutes(deps));
+  app.route('/api/relatives', relativeRoutes(deps));
+  app.route('/api/member_events', memberEventRoutes(deps));
+  app.route('/api/outbox_messages', outboxMessageRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+  /** Registrations never confirmed by e-mail are deleted after this many days (RGPD). */
+  MEMBERS_UNCONFIRMED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Rejected registrations are deleted this many days after the decision (RGPD). */
+  MEMBERS_REJECTED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Read the client IP from X-Forwarded-For (only behind a reverse proxy you control). */
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,6 +1,7 @@
 import { purgeExpiredThrottles } from './auth/throttle.ts';
 import type { Deps } from './context.ts';
 import { purgeLiveEvents } from './live/events.ts';
+import { purgeRejectedMembers, purgeUnconfirmedMembers } from './members/retention.ts';
 
 /**
  * Housekeeping every hour: the audit log's retention purge (the only deletion its trigger allows),
@@ -16,6 +17,14 @@ export function startMaintenance({ sql, env, logger }: Deps, everyMs = 60 * 60_0
       if ((row?.purged as number) > 0) logger.info({ purged: row?.purged }, 'audit log retention purge');
     } catch (error) {
       logger.warn({ err: error }, 'maintenance failed');
+    }
+    // Members' retention purges: each its own job, so one failing does not skip the other.
+    const jobs = {
+      members_unconfirmed_purge: () => purgeUnconfirmedMembers(sql, env.MEMBERS_UNCONFIRMED_RETENTION_DAYS, logger),
+      members_rejected_purge: () => purgeRejectedMembers(sql, env.MEMBERS_REJECTED_RETENTION_DAYS, logger),
+    };
+    for (const [job, purge] of Object.entries(jobs)) {
+      await purge().catch((error: unknown) => logger.warn({ err: error, job }, 'maintenance job failed'));
     }
   };
   const timer = setInterval(run, everyMs);

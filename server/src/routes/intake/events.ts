@@ -4,10 +4,14 @@ import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
 import { checkSignature, findCallingPartner } from './authenticate.ts';
 import { PARTNER_HEADER, SIGNATURE_HEADER } from './signature.ts';
 
+// Reports' outcomes and, since issue 7, members' (`external_id` is then the member's).
+export const PARTNER_EVENT_TYPES = ['report.status_changed', 'report.reply', 'member.approved', 'member.rejected', 'member.suspended',
+  'member.reinstated', 'member.banned', 'member.erased'] as const;
+
 const PartnerEventSchema = z
   .object({
     id: z.number().int(),
-    type: z.enum(['report.status_changed', 'report.reply']),
+    type: z.enum(PARTNER_EVENT_TYPES),
     external_id: z.string(),
     status: z.string(),
     message: z.string().nullable(),
@@ -22,7 +26,7 @@ const QuerySchema = z.object({
 
 const events = createRoute({
   method: 'get', path: '/events', tags: ['intake'],
-  summary: 'What residents should learn about their alerts: status changes and replies (partner polling)',
+  summary: 'What residents should learn: their alerts’ status changes and replies, their registrations’ outcomes (partner polling)',
   description: `Signed like the intake, over the request target instead of a body: \`${SIGNATURE_HEADER}: t=<t>,v1=<hex HMAC-SHA256 of "<t>.<path?query>">\`, e.g. "1764276063./api/intake/events?after=41".`,
   request: { query: QuerySchema },
   responses: {
@@ -44,7 +48,7 @@ export function registerPartnerEventRoutes(app: OpenAPIHono<AppEnv>, deps: Deps)
     checkSignature(partner, c.req.header(SIGNATURE_HEADER)!, Buffer.from(url.pathname + url.search, 'utf8'));
     const { after, limit } = c.req.valid('query');
     await sql`update partner_events set delivered_at = now() where partner_id = ${partner.id} and id <= ${after} and delivered_at is null`;
-    const rows = await sql<Array<{ id: number; type: 'report.status_changed' | 'report.reply'; payload: { external_id: string; status: string; message: string | null; at: string } }>>`
+    const rows = await sql<Array<{ id: number; type: (typeof PARTNER_EVENT_TYPES)[number]; payload: { external_id: string; status: string; message: string | null; at: string } }>>`
       select id, type, payload from partner_events where partner_id = ${partner.id} and id > ${after} order by id limit ${limit}`;
     return c.json({
       events: rows.map((r) => ({ id: r.id, type: r.type, external_id: r.payload.external_id, status: r.payload.status, message: r.payload.message, at: r.payload.at })),

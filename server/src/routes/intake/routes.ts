@@ -7,6 +7,7 @@ import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
 import { warnIfDevelopmentKey } from '../partners/secrets.ts';
 import { checkSignature, findCallingPartner } from './authenticate.ts';
 import { registerPartnerEventRoutes } from './events.ts';
+import { registerIntakeMemberRoute } from './members.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
 import { existingIntakeReport, intakeHash } from './queries.ts';
 import { createIntakeWriter } from './writer.ts';
@@ -100,6 +101,7 @@ export function intakeRoutes(deps: Deps) {
     return c.json({ id: existing.id, status: existing.status, received_at: existing.received_at.toISOString() }, 200);
   });
 
+  registerIntakeMemberRoute(app, deps);
   registerPartnerEventRoutes(app, deps);
   return app;
 }

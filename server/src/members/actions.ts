@@ -1,0 +1,97 @@
+import type { Sql, TxSql } from '@vigie/db';
+import { canMemberTransition, MEMBER_TRANSITIONS, type MemberDecisionReason, type MemberStatus } from '@vigie/shared';
+import { audit } from '../audit/audit.ts';
+import { conflict, notFound } from '../errors.ts';
+import { enqueueMessage } from '../outbox/enqueue.ts';
+import { eraseMemberData } from './erase.ts';
+import { decisionMessage } from './messages.ts';
+
+type AnySql = Sql | TxSql;
+
+export type StaffAction = 'approve' | 'reject' | 'suspend' | 'reinstate' | 'ban' | 'erase';
+
+export const MEMBER_STATUS_LABELS_FR: Record<MemberStatus, string> = {
+  pending_confirmation: 'en attente de confirmation',
+  pending_review: 'à examiner',
+  approved: 'validé',
+  rejected: 'refusé',
+  suspended: 'suspendu',
+  banned: 'exclu',
+  erased: 'effacé',
+};
+
+const ACTION_LABELS_FR: Record<StaffAction, string> = {
+  approve: 'valider',
+  reject: 'refuser',
+  suspend: 'suspendre',
+  reinstate: 'rétablir',
+  ban: 'exclure',
+  erase: 'effacer',
+};
+
+const PARTNER_EVENT: Record<StaffAction, string> = {
+  approve: 'member.approved',
+  reject: 'member.rejected',
+  suspend: 'member.suspended',
+  reinstate: 'member.reinstated',
+  ban: 'member.banned',
+  erase: 'member.erased',
+};
+
+export interface ActionInput {
+  action: StaffAction;
+  staff_id: number;
+  ip: string | null;
+  reason?: MemberDecisionReason | null | undefined;
+  note?: string | null | undefined;
+}
+
+/**
+ * One staff decision on one member, in the caller's transaction: the row locked, the transition
+ * checked against MEMBER_TRANSITIONS (409 otherwise), the history line, the audit entry (no
+ * personal value), the resident's e-mail and the partner's event, all committed together.
+ */
+export async function applyMemberAction(tx: AnySql, id: number, input: ActionInput) {
+  const [current] = await tx<{ id: number; status: MemberStatus; email: string | null; email_opt_out_at: Date | null; partner_id: string | null; external_id: string | null }[]>`
+    select id, status, email, email_opt_out_at, partner_id, external_id from members where id = ${id} for update`;
+  if (!current) throw notFound('Membre introuvable.');
+  const { action } = input;
+  if (!canMemberTransition(action, current.status)) {
+    throw conflict(`Impossible de ${ACTION_LABELS_FR[action]} un membre « ${MEMBER_STATUS_LABELS_FR[current.status]} ».`, { status: 'Transition impossible.' });
+  }
+  const to = MEMBER_TRANSITIONS[action].to;
+  const reason = input.reason ?? null;
+  const note = input.note?.trim() || null;
+  const decides = action !== 'erase';
+
+  // The decision e-mail is queued before an erasure could blank the address (erase sends none).
+  if (action !== 'erase' && current.email && !current.email_opt_out_at) {
+    const message = decisionMessage(action, reason);
+    await enqueueMessage(tx, {
+      channel: 'email',
+      to: current.email,
+      subject: message.subject,
+      body: note && action !== 'approve' && action !== 'reinstate' ? `${message.body}\n\nPrécision : ${note}` : message.body,
+      kind: 'member_decision',
+      member_id: id,
+    });
+  }
+  if (action === 'erase') await eraseMemberData(tx, id);
+  await tx`
+    update members set status = ${to}, updated_at = now(),
+      decided_at = case when ${decides} then now() else decided_at end,
+      decided_by = case when ${decides} then ${input.staff_id}::int else decided_by end,
+      decision_reason = case when ${decides} then ${reason} else decision_reason end
+    where id = ${id}`;
+  await tx`
+    insert into member_events (member_id, staff_id, action, from_status, to_status, reason, note)
+    values (${id}, ${input.staff_id}, ${action}, ${current.status}, ${to}, ${reason}, ${action === 'erase' ? null : note})`;
+  await audit(tx, { staff_id: input.staff_id, action, resource: 'members', record_id: id, ip: input.ip });
+  if (current.partner_id && current.external_id) {
+    const type = PARTNER_EVENT[action];
+    const payload = { type, external_id: current.external_id, status: to, message: null, at: new Date().toISOString() };
+    await tx`
+      insert into partner_events (partner_id, member_id, external_id, type, payload)
+      values (${current.partner_id}, ${id}, ${current.external_id}, ${type}, ${tx.json(payload)})`;
+  }
+}

@@ -1,0 +1,105 @@
+import type { Sql, TxSql } from '@vigie/db';
+import type { Member } from '@vigie/shared';
+import type { PendingQuery, Row } from 'postgres';
+import { dateCondition, type DateBound } from '../rest/dates.ts';
+import { pageTotal, where, type ListQuery } from '../rest/listQuery.ts';
+import { normalizePhone } from './contacts.ts';
+import { memberTsQuery } from './search.ts';
+
+type AnySql = Sql | TxSql;
+
+/** The member as the API shows it (list and show); the detail adds what only the show page needs. */
+export const memberColumns = (sql: AnySql) => sql`
+  m.id, m.external_id, m.kind, m.status, m.full_name, m.email, m.phone, m.address, m.lat, m.lng,
+  m.neighbourhood_id, m.out_of_area, m.channels, m.sms_opt_out_at, m.email_opt_out_at, m.source,
+  m.created_at, m.confirmed_at, m.decided_at,
+  (select s.full_name from staff s where s.id = m.decided_by) as decided_by_name, m.updated_at`;
+
+const detailColumns = (sql: AnySql) => sql`
+  ${memberColumns(sql)}, m.partner_id, m.decision_reason, m.registrant_name, m.registrant_relation, m.registrant_email,
+  m.registrant_phone, m.consent_version, m.consent_at, m.geocode_score, m.erased_at`;
+
+export interface MemberDetail extends Member {
+  partner_id: string | null;
+  decision_reason: string | null;
+  registrant_name: string | null;
+  registrant_relation: string | null;
+  registrant_email: string | null;
+  registrant_phone: string | null;
+  consent_version: string | null;
+  consent_at: string | null;
+  geocode_score: number | null;
+  erased_at: string | null;
+}
+
+export const MEMBER_SORTS = ['id', 'created_at', 'updated_at', 'decided_at', 'full_name', 'status'] as const;
+
+export interface MemberFilter {
+  id?: number[] | undefined;
+  status?: string[] | undefined;
+  kind?: string[] | undefined;
+  source?: string[] | undefined;
+  channel?: string[] | undefined;
+  neighbourhood_id?: number[] | undefined;
+  out_of_area?: boolean | undefined;
+  created_at_gte?: DateBound | undefined;
+  created_at_lte?: DateBound | undefined;
+  q?: string | undefined;
+}
+
+function oneOf(sql: Sql, column: string, values: readonly (string | number)[], type: 'text' | 'int') {
+  if (values.length === 1) return sql`${sql(column)} = ${values[0]!}`;
+  return type === 'int' ? sql`${sql(column)} = any(${values as number[]}::int[])` : sql`${sql(column)} = any(${values as string[]}::text[])`;
+}
+
+function searchCondition(sql: Sql, q: string) {
+  const tsquery = memberTsQuery(q);
+  const phone = /^[+0-9 .()-]{6,}$/.test(q) ? normalizePhone(q) : null;
+  const parts: PendingQuery<Row[]>[] = [];
+  if (tsquery) parts.push(sql`m.search @@ to_tsquery('simple', ${tsquery})`);
+  if (phone?.ok) parts.push(sql`m.phone = ${phone.e164}`);
+  if (/^\d{1,9}$/.test(q)) parts.push(sql`m.id = ${Number(q)}`);
+  if (parts.length === 0) return sql`false`;
+  return sql`(${parts.reduce((acc, part) => sql`${acc} or ${part}`)})`;
+}
+
+export function memberCondition(sql: Sql, f: MemberFilter) {
+  const q = f.q?.trim();
+  return where(sql, [
+    f.id && oneOf(sql, 'm.id', f.id, 'int'),
+    // Unconfirmed registrations are nobody's business until the resident confirms: asked for by name only.
+    f.status ? oneOf(sql, 'm.status', f.status, 'text') : !f.id && sql`m.status <> 'pending_confirmation'`,
+    f.kind && oneOf(sql, 'm.kind', f.kind, 'text'),
+    f.source && oneOf(sql, 'm.source', f.source, 'text'),
+    f.neighbourhood_id && oneOf(sql, 'm.neighbourhood_id', f.neighbourhood_id, 'int'),
+    f.channel && sql`m.channels @> ${f.channel}::text[]`,
+    f.out_of_area !== undefined && sql`m.out_of_area = ${f.out_of_area}`,
+    f.created_at_gte && dateCondition(sql, 'm.created_at', f.created_at_gte, 'gte'),
+    f.created_at_lte && dateCondition(sql, 'm.created_at', f.created_at_lte, 'lte'),
+    q && searchCondition(sql, q),
+  ]);
+}
+
+const sortExpression = (sql: Sql, field: string) =>
+  field === 'status'
+    ? sql`array_position(array['pending_confirmation','pending_review','approved','suspended','rejected','banned','erased'], m.status)`
+    : sql(`m.${field}`);
+
+export function memberPageQuery(sql: Sql, query: ListQuery<MemberFilter>) {
+  const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
+  return sql<Member[]>`
+    select ${memberColumns(sql)} from members m
+    where ${memberCondition(sql, query.filter)}
+    order by ${sortExpression(sql, query.sort.field)} ${direction}, m.id ${direction}
+    limit ${query.limit} offset ${query.offset}`;
+}
+
+export async function listMembers(sql: Sql, query: ListQuery<MemberFilter>) {
+  const rows = await memberPageQuery(sql, query);
+  return { rows, total: await pageTotal(sql, query, rows.length, sql`members m`, memberCondition(sql, query.filter)) };
+}
+
+export async function getMember(sql: AnySql, id: number): Promise<MemberDetail | undefined> {
+  const [row] = await sql<MemberDetail[]>`select ${detailColumns(sql)} from members m where m.id = ${id}`;
+  return row;
+}
