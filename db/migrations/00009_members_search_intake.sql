@@ -18,6 +18,10 @@ create index members_search_idx on members using gin (search);
 create index members_kind_created_idx on members (kind, created_at desc, id desc);
 create index members_source_created_idx on members (source, created_at desc, id desc);
 create index members_channels_idx on members using gin (channels);
+-- The list's other sorts (react-admin column headers): name, last change, decision.
+create index members_name_idx on members (full_name, id);
+create index members_updated_idx on members (updated_at desc, id desc);
+create index members_decided_idx on members (decided_at desc, id desc);
 
 -- Partner sync: one member per (partner, external_id) already; the canonical body's hash tells a
 -- retry (same body: 200) from a conflicting resend (another body: 422), as reports' intake_hash.
