@@ -226,3 +226,13 @@ describe('POST /api/public/confirmations', () => {
     expect(row).toEqual({ kind: 'on_behalf', registrant_name: 'Paul Martin', registrant_relation: 'fils', registrant_phone: '+33698765432' });
   });
 });
+
+it('documents the members, public and partner routes in the OpenAPI document', async () => {
+  const doc = await anonymous().json<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+  expect(doc.status).toBe(200);
+  expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+    '/api/public/registrations', '/api/public/confirmations', '/api/intake/members',
+    '/api/members', '/api/members/{id}', '/api/members/{id}/approve', '/api/members/{id}/reject', '/api/members/{id}/erase',
+    '/api/members/{id}/export', '/api/members/approve', '/api/relatives', '/api/member_events', '/api/outbox_messages/{id}',
+  ]));
+});
