@@ -23,6 +23,9 @@ create index members_name_idx on members (full_name, id);
 create index members_updated_idx on members (updated_at desc, id desc);
 create index members_decided_idx on members (decided_at desc, id desc);
 
+-- The review queue's duplicate check: same address (and a name word in common), case aside.
+create index members_address_idx on members (lower(address)) where address is not null;
+
 -- Partner sync: one member per (partner, external_id) already; the canonical body's hash tells a
 -- retry (same body: 200) from a conflicting resend (another body: 422), as reports' intake_hash.
 alter table members add column intake_hash bytea;

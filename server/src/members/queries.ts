@@ -3,6 +3,7 @@ import type { Member } from '@vigie/shared';
 import type { PendingQuery, Row } from 'postgres';
 import { dateCondition, type DateBound } from '../rest/dates.ts';
 import { pageTotal, where, type ListQuery } from '../rest/listQuery.ts';
+import { checkColumns } from './checks.ts';
 import { normalizePhone } from './contacts.ts';
 import { memberTsQuery } from './search.ts';
 
@@ -13,13 +14,20 @@ export const memberColumns = (sql: AnySql) => sql`
   m.id, m.external_id, m.kind, m.status, m.full_name, m.email, m.phone, m.address, m.lat, m.lng,
   m.neighbourhood_id, m.out_of_area, m.channels, m.sms_opt_out_at, m.email_opt_out_at, m.source,
   m.created_at, m.confirmed_at, m.decided_at,
-  (select s.full_name from staff s where s.id = m.decided_by) as decided_by_name, m.updated_at`;
+  (select s.full_name from staff s where s.id = m.decided_by) as decided_by_name, m.updated_at, ${checkColumns(sql)}`;
 
 const detailColumns = (sql: AnySql) => sql`
   ${memberColumns(sql)}, m.partner_id, m.decision_reason, m.registrant_name, m.registrant_relation, m.registrant_email,
   m.registrant_phone, m.consent_version, m.consent_at, m.geocode_score, m.erased_at`;
 
-export interface MemberDetail extends Member {
+/** The review queue's automatic checks (server/src/members/checks.ts), on every row. */
+export interface MemberChecks {
+  duplicate_ids: number[];
+  disposable_email: boolean;
+  unconfirmed_relatives: number;
+}
+
+export interface MemberDetail extends Member, MemberChecks {
   partner_id: string | null;
   decision_reason: string | null;
   registrant_name: string | null;
@@ -85,7 +93,7 @@ const sortExpression = (sql: Sql, field: string) => sql(`m.${field}`);
 
 export function memberPageQuery(sql: Sql, query: ListQuery<MemberFilter>) {
   const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
-  return sql<Member[]>`
+  return sql<(Member & MemberChecks)[]>`
     select ${memberColumns(sql)} from members m
     where ${memberCondition(sql, query.filter)}
     order by ${sortExpression(sql, query.sort.field)} ${direction}, m.id ${direction}

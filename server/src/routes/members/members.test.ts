@@ -105,6 +105,30 @@ describe('GET /api/members', () => {
   });
 });
 
+describe('review queue checks', () => {
+  it('flags possible duplicates (same e-mail, same phone, same address and name), throwaway e-mails and unconfirmed relatives', async () => {
+    const first = await register({ full_name: 'Jacques Vernier', email: 'j.vernier@example.fr', phone: '06 70 80 90 10', address: '7 allée des Cèdres' });
+    const sameEmail = await register({ full_name: 'J. Vernier', email: 'J.Vernier@example.fr', phone: null, channels: ['email'], address: 'ailleurs 1' });
+    const samePhone = await register({ full_name: 'Autre Nom', email: 'autre@example.fr', phone: '+33670809010', address: 'ailleurs 2' });
+    const family = await register({ full_name: 'Marie Vernier', email: 'marie.v@example.fr', phone: null, channels: ['email'], address: '7 ALLÉE DES CÈDRES' });
+    const neighbour = await register({ full_name: 'Sophie Blanc', email: 's.blanc@example.fr', phone: null, channels: ['email'], address: '7 allée des cèdres' });
+    const throwaway = await register({ email: 'bot@yopmail.com', phone: null, channels: ['email'] });
+    const senior = await register({ kind: 'senior', channels: [], relatives: [{ full_name: 'Fils', relation: 'fils', email: 'fils.v@example.fr', channels: ['email'] }] });
+
+    const page = await townhall.json<Array<Member & { duplicate_ids: number[]; disposable_email: boolean; unconfirmed_relatives: number }>>(
+      'GET', filter({ id: [first.id, sameEmail.id, samePhone.id, family.id, neighbour.id, throwaway.id, senior.id] }));
+    const byId = new Map(page.body.map((m) => [m.id, m]));
+    expect(byId.get(first.id)!.duplicate_ids).toEqual([sameEmail.id, samePhone.id, family.id]);
+    expect(byId.get(sameEmail.id)!.duplicate_ids).toEqual([first.id]);
+    expect(byId.get(neighbour.id)!.duplicate_ids).toEqual([]);
+    expect(byId.get(throwaway.id)!.disposable_email).toBe(true);
+    expect(byId.get(first.id)!.disposable_email).toBe(false);
+    expect(byId.get(senior.id)!.unconfirmed_relatives).toBe(1);
+    const shown = await townhall.json<{ duplicate_ids: number[] }>('GET', `/api/members/${family.id}`);
+    expect(shown.body.duplicate_ids).toEqual([first.id]);
+  });
+});
+
 describe('PUT /api/members/:id', () => {
   it('corrects contacts and channels, normalised, with a history line', async () => {
     const member = await register();

@@ -29,6 +29,10 @@ export const MemberSchema = z
     decided_at: date().nullable(),
     decided_by_name: z.string().nullable(),
     updated_at: date(),
+    // The review queue's automatic checks (server/src/members/checks.ts).
+    duplicate_ids: z.array(z.number().int()).openapi({ description: 'Up to 5 other members with the same e-mail, phone, or address and a name word in common' }),
+    disposable_email: z.boolean().openapi({ description: 'The e-mail is at a throwaway-address provider' }),
+    unconfirmed_relatives: z.number().int().openapi({ description: "A senior's relatives who have not confirmed their contacts yet" }),
   })
   .openapi('Member');
 
