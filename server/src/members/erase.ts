@@ -22,7 +22,10 @@ export async function eraseMemberData(tx: AnySql, memberId: number) {
     where member_id = ${memberId}`;
   await tx`update reports set reporter_name = null, reporter_phone = null where member_id = ${memberId}`;
   await tx`
-    update outbox_messages set "to" = 'effacé', subject = null, body = '', headers = null
+    update outbox_messages set "to" = 'effacé', subject = null, body = '', headers = null,
+      -- Not sent yet: never will be (the worker would otherwise try the blanked address).
+      status = case when status in ('queued', 'failed') then 'dead' else status end,
+      error = case when status in ('queued', 'failed') then 'Destinataire effacé (RGPD).' else error end
     where member_id = ${memberId} or relative_id in (select id from relatives where member_id = ${memberId})`;
   await tx`update member_events set note = null where member_id = ${memberId}`;
   await tx`delete from confirmation_tokens where member_id = ${memberId}`;

@@ -135,11 +135,18 @@ describe('PUT /api/members/:id', () => {
     const res = await townhall.json<Member>('PUT', `/api/members/${member.id}`, { ...member, email: ' Nouveau@Example.FR ', phone: '+33 7 81 11 22 33', channels: ['email'] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ email: 'nouveau@example.fr', phone: '+33781112233', channels: ['email'] });
+    await t.sql`update members set geocode_score = 0.9 where id = ${member.id}`;
+    const unchanged = await townhall.json<Member>('PUT', `/api/members/${member.id}`, { ...res.body });
+    expect(unchanged.body).toMatchObject({ lat: 48.78, lng: 2.316, neighbourhood_id: sectorId });
+    const [{ geocode_score }] = (await t.sql`select geocode_score from members where id = ${member.id}`) as unknown as [{ geocode_score: number }];
+    expect(geocode_score).toBeCloseTo(0.9);
+    const moved = await townhall.json<Member>('PUT', `/api/members/${member.id}`, { ...res.body, lat: 48.5, lng: 2.5 });
+    expect(moved.body).toMatchObject({ lat: 48.5, lng: 2.5, neighbourhood_id: null, out_of_area: true });
     const bad = await townhall.json<{ errors: Record<string, string> }>('PUT', `/api/members/${member.id}`, { email: null, channels: ['email'] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.email).toBeDefined();
     const history = await townhall.json<Array<{ action: string; staff_name: string }>>('GET', `/api/member_events?filter=${encodeURIComponent(JSON.stringify({ member_id: member.id }))}`);
-    expect(history.body.map((e) => [e.action, e.staff_name])).toEqual([['registered', townhallName], ['update', townhallName]]);
+    expect(history.body.map((e) => [e.action, e.staff_name])).toEqual([['registered', townhallName], ['update', townhallName], ['update', townhallName], ['update', townhallName]]);
   });
 });
 
@@ -248,6 +255,9 @@ describe('RGPD', () => {
     // What is not personal stays: the report and its history, the member's own history.
     const [report] = await t.sql`select member_id, description from reports where member_id = ${member.id}`;
     expect(report).toEqual({ member_id: member.id, description: 'Bruit' });
+    const unsent = await t.sql`select status from outbox_messages where member_id = ${member.id} or relative_id is not null and "to" = 'effacé'`;
+    expect(unsent.length).toBeGreaterThan(0);
+    expect(unsent.every((m) => m.status === 'dead')).toBe(true); // queued ones will never go to the blanked address
     expect((await townhall.json('POST', `/api/members/${member.id}/erase`)).status).toBe(409);
     expect((await townhall.json('PUT', `/api/members/${member.id}`, { full_name: 'Retour' })).status).toBe(409);
   });

@@ -109,8 +109,8 @@ export function memberRoutes(deps: Deps) {
     const input = c.req.valid('json');
     const { staff_id } = c.get('auth');
     await sql.begin(async (tx) => {
-      const [current] = await tx<{ status: string; email: string | null; phone: string | null; channels: string[] }[]>`
-        select status, email, phone, channels from members where id = ${id} for update`;
+      const [current] = await tx<{ status: string; email: string | null; phone: string | null; channels: string[]; lat: number | null; lng: number | null }[]>`
+        select status, email, phone, channels, lat, lng from members where id = ${id} for update`;
       if (!current) throw notFound('Membre introuvable.');
       if (current.status === 'erased') throw conflict('Un membre effacé ne se modifie plus.');
       const errors: Record<string, string> = {};
@@ -135,7 +135,9 @@ export function memberRoutes(deps: Deps) {
       if (channels.includes('sms') && (!phone || !mobile)) errors.phone ??= 'Un numéro de mobile est requis pour recevoir les alertes par SMS.';
       if ((input.lat == null) !== (input.lng == null) && (input.lat !== undefined || input.lng !== undefined)) errors.lat = 'Latitude et longitude vont ensemble.';
       if (Object.keys(errors).length) throw badRequest(errors);
-      const place = input.lat != null && input.lng != null ? await locate(tx, boundary, input.lat, input.lng) : null;
+      // react-admin PUTs the whole record: only a point that moved is located again (and loses its geocoder score).
+      const moved = input.lat != null && input.lng != null && (input.lat !== current.lat || input.lng !== current.lng);
+      const place = moved ? await locate(tx, boundary, input.lat!, input.lng!) : null;
       await tx`
         update members set
           full_name = coalesce(${input.full_name ?? null}, full_name),
