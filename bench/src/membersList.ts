@@ -38,7 +38,7 @@ const CASES: ReadonlyArray<readonly [string, (i: number, sectors: number[]) => F
 ];
 
 /** Members spread like a commune's over two years, in one statement (the table's own indexes built as it fills). */
-async function fill(url: string, count: number) {
+export async function fill(url: string, count: number) {
   const db = await connectDatabase({ url, max: 1 });
   try {
     await migrate(db.sql);
@@ -53,7 +53,9 @@ async function fill(url: string, count: number) {
              case when i % 4 = 1 then 'vvs-bench' end, case when i % 4 = 1 then 'm' || i end,
              (array['Martin','Bernard','Dubois','Thomas','Robert','Petit','Durand','Lefèvre','Moreau','Dupont'])[1 + i % 10] || ' ' ||
                (array['Marie','Jean','Élodie','Luc','Nadia','Paul','Anne','Hélène'])[1 + (i / 10) % 8] || ' ' || i,
-             'membre' || i || '@example.fr', '+336' || lpad(i::text, 8, '0'), (i % 300) || ' rue de la Paix, 92340 Bourg-la-Reine',
+             'membre' || i || '@example.fr', '+336' || lpad(i::text, 8, '0'),
+             -- Two members to a door, as households go (the duplicate check probes by address).
+             (1 + i % 500) || ' rue de la Paix ' || (i / 1000) || ', 92340 Bourg-la-Reine',
              case when i % 3 = 0 then '{sms}'::text[] when i % 3 = 1 then '{email}'::text[] else '{sms,email}'::text[] end,
              (select id from neighbourhoods order by id offset (i % 8) limit 1), 48.77 + (i % 100) / 3000.0, 2.30 + (i % 80) / 1000.0,
              now() - make_interval(secs => i * (730 * 86400 / ${count})), now() - make_interval(secs => i * (365 * 86400 / ${count})),
