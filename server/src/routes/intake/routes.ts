@@ -8,6 +8,7 @@ import { warnIfDevelopmentKey } from '../partners/secrets.ts';
 import { checkSignature, findCallingPartner } from './authenticate.ts';
 import { registerPartnerEventRoutes } from './events.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
+import { registerIntakePostRoutes } from './posts.ts';
 import { existingIntakeReport, intakeHash } from './queries.ts';
 import { createIntakeWriter } from './writer.ts';
 import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake, type IntakeReport } from './schemas.ts';
@@ -101,5 +102,6 @@ export function intakeRoutes(deps: Deps) {
   });
 
   registerPartnerEventRoutes(app, deps);
+  registerIntakePostRoutes(app, deps);
   return app;
 }
