@@ -63,16 +63,32 @@ export function createOfflineGeocoder(commune: CommuneConfig): Geocoder {
   }
   const normalized = ways.map((way) => ({ way, street: normalizeAddress(way.name), town: normalizeAddress(way.town) }));
 
+  // An imported list repeats the same few streets thousands of times: score each spelling once.
+  const matches = new Map<string, Array<{ way: Way; score: number }>>();
+  const matchStreets = (street: string, town: string | null) => {
+    const key = `${street}|${town ?? ''}`;
+    let found = matches.get(key);
+    if (!found) {
+      found = [];
+      for (const candidate of normalized) {
+        let score = similarity(street, candidate.street);
+        if (town) score *= 0.7 + 0.3 * similarity(town, candidate.town);
+        if (score >= MIN_SCORE) found.push({ way: candidate.way, score });
+      }
+      if (matches.size >= 10_000) matches.clear();
+      matches.set(key, found);
+    }
+    return found;
+  };
+
   return {
     name: 'offline',
     async search(q, { limit = 5 } = {}) {
       const parsed = parseAddress(q);
       if (!parsed.street) return [];
       const results: GeocodeResult[] = [];
-      for (const { way, street, town: wayTown } of normalized) {
-        let score = similarity(parsed.street, street);
-        if (parsed.town) score *= 0.7 + 0.3 * similarity(parsed.town, wayTown);
-        if (score < MIN_SCORE) continue;
+      for (const { way, score: streetScore } of matchStreets(parsed.street, parsed.town)) {
+        let score = streetScore;
         let t = 0.5;
         if (parsed.number !== null && way.maxNumber !== null) {
           t = way.maxNumber > 1 ? Math.min(1, (parsed.number - 1) / (way.maxNumber - 1)) : 0;
