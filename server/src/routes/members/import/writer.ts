@@ -78,12 +78,13 @@ export async function insertImported(tx: TxSql, lines: readonly ImportLine[], po
   for (let start = 0; start < lines.length; start += CHUNK) {
     const chunk = lines.slice(start, start + CHUNK);
     const at = points.slice(start, start + CHUNK);
+    // Booleans travel as 't'/'f' text: postgres.js does not type a JS boolean array as bool[].
     const [row] = await tx<{ n: number }[]>`
       with input as (
         select * from unnest(
           ${chunk.map((l) => l.full_name)}::text[], ${chunk.map((l) => l.address)}::text[], ${chunk.map((l) => l.email)}::text[],
           ${chunk.map((l) => l.phone)}::text[], ${chunk.map((l) => l.channels.join(','))}::text[],
-          ${at.map((p) => p.lat)}::float8[], ${at.map((p) => p.lng)}::float8[], ${at.map((p) => p.score)}::real[], ${at.map((p) => !p.in_commune)}::bool[]
+          ${at.map((p) => p.lat)}::float8[], ${at.map((p) => p.lng)}::float8[], ${at.map((p) => p.score)}::real[], ${at.map((p) => (p.in_commune ? 'f' : 't'))}::text[]::bool[]
         ) as u (full_name, address, email, phone, channels, lat, lng, score, out_of_area)
       ), members_in as (
         insert into members (full_name, address, email, phone, channels, lat, lng, geocode_score, out_of_area, neighbourhood_id,
