@@ -53,7 +53,7 @@ describe('GET /api/members/export.csv', () => {
     const bad = await download({ status: 'lost', colour: 'blue' });
     expect(bad.res.status).toBe(400);
     expect(Object.keys(JSON.parse(bad.text).errors).sort()).toEqual(['_root', 'status']);
-    const [{ n }] = await t.sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'export' and resource = 'members'`;
+    const [{ n }] = (await t.sql<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'export' and resource = 'members'`) as unknown as [{ n: number }];
     expect(n).toBeGreaterThanOrEqual(4);
   });
 });

@@ -93,7 +93,7 @@ describe('POST /api/intake/posts', () => {
     expect(Object.keys(res.body.errors).sort()).toEqual(['extra', 'kind', 'title']);
     const forged = await signed('/api/intake/posts', post(author), { id: partner.id, secret: 'not-the-secret' });
     expect(forged.status).toBe(401);
-    const [{ n }] = await t.sql<{ n: number }[]>`select count(*)::int as n from posts p join members m on m.id = p.member_id where m.external_id = ${author}`;
+    const [{ n }] = (await t.sql<{ n: number }[]>`select count(*)::int as n from posts p join members m on m.id = p.member_id where m.external_id = ${author}`) as unknown as [{ n: number }];
     expect(n).toBe(0);
   });
 
