@@ -3,6 +3,10 @@ import polygonClipping, { type MultiPolygon, type Polygon } from 'polygon-clippi
 
 type Ring = GeoJSON.Position[];
 
+/** Core `polygon` text is ((x,y),…); the API speaks [lng, lat] pairs like GeoJSON. */
+export const parsePolygon = (text: string): Array<[number, number]> =>
+  [...text.matchAll(/\(([-\d.e]+),([-\d.e]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+
 /** Square metres per square degree around a latitude (equirectangular: exact enough for a town). */
 const m2PerDeg2 = (lat: number) => 111_320 * 111_320 * Math.cos((lat * Math.PI) / 180);
 

@@ -4,7 +4,7 @@ import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, conflict, notFound, validationHook } from '../../errors.ts';
-import { coverage, validateSectorRing } from './geometry.ts';
+import { coverage, parsePolygon, validateSectorRing } from './geometry.ts';
 import { reassign } from './queries.ts';
 import { contentRange, pageTotal, idList, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
@@ -89,9 +89,6 @@ const coverageRoute = createRoute({
 const nameTaken = () => conflict('Un secteur porte déjà ce nom.', { name: 'Nom déjà utilisé.' });
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
-/** Core `polygon` text is ((x,y),…); the API speaks [lng, lat] pairs like GeoJSON. */
-const parsePolygon = (text: string): Array<[number, number]> =>
-  [...text.matchAll(/\(([-\d.e]+),([-\d.e]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 
 type Row = { id: number; name: string; area: string; member_count: number };
 
