@@ -28,11 +28,15 @@ describe('POST /api/members/import', () => {
     const before = await countImported();
     const csv = '\uFEFFnom;adresse;email;telephone;canaux\r\n' +
       'Élise Martin;12 avenue du Général-Leclerc, 92340 Bourg-la-Reine;Elise.Martin@Exemple.fr;06 12 34 56 78;sms, email\r\n' +
-      'Paul Durand;"3 rue Houdan, 92330 Sceaux";paul.durand@exemple.fr;;\r\n';
+      'Paul Durand;"3 rue Houdan, 92330 Sceaux";paul.durand@exemple.fr;;\r\n' +
+      'Jean Barre;5 place Condorcet \\ bât. B;jean.barre@exemple.fr;;\r\n';
     const res = await upload<{ imported: number; valid: number; total: number; duplicates: unknown[] }>(csv);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ imported: 2, valid: 2, total: 2, duplicates: [] });
-    expect(await countImported()).toBe(before + 2);
+    expect(res.body).toMatchObject({ imported: 3, valid: 3, total: 3, duplicates: [] });
+    expect(await countImported()).toBe(before + 3);
+    // A backslash survives COPY's text format.
+    const [barre] = await t.sql<{ address: string }[]>`select address from members where email = 'jean.barre@exemple.fr'`;
+    expect(barre!.address).toBe('5 place Condorcet \\ bât. B');
     const rows = await t.sql<{ email: string; phone: string | null; channels: string[]; status: string; out_of_area: boolean; neighbourhood_id: number | null; events: number }[]>`
       select email, phone, channels, status, out_of_area, neighbourhood_id,
         (select count(*)::int from member_events e where e.member_id = m.id and e.action = 'import') as events

@@ -9,7 +9,7 @@ import { geocoderFor } from '../../../geocoding/index.ts';
 import { errorResponses, ErrorSchema, jsonContent } from '../../../rest/openapi.ts';
 import { readLimitedBody } from '../../intake/body.ts';
 import { parseMembersFile, type LineProblem } from './parse.ts';
-import { findDuplicates, geocodeLines, insertImported } from './writer.ts';
+import { copyImported, findDuplicates, geocodeLines, insertImported } from './writer.ts';
 
 /** 100,000 members of ~100 bytes a line, with room to spare. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -89,7 +89,7 @@ export function membersImportRoutes(deps: Deps) {
       await tx`select pg_advisory_xact_lock(7337003)`;
       const r = await report(tx);
       const points = await geocodeLines(geocoderFor(deps), r.fresh);
-      const imported = await insertImported(tx, r.fresh, points, auth.staff_id);
+      const imported = deps.db.engine === 'postgres' ? await copyImported(tx, r.fresh, points, auth.staff_id) : await insertImported(tx, r.fresh, points, auth.staff_id);
       await audit(tx, { staff_id: auth.staff_id, action: 'import', resource: 'members', record_id: null, ip: c.get('ip') });
       return summary(imported, r);
     });
