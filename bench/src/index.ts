@@ -9,6 +9,7 @@ import { liveLatency } from './liveLatency.ts';
 import { lostEvents } from './lostEvents.ts';
 import { mapScale } from './mapScale.ts';
 import { membersList } from './membersList.ts';
+import { membersCsv } from './membersCsv.ts';
 import { ADMIN_URL, dropOrphanDatabases, withAdmin } from './support/database.ts';
 import { type Benchmark, formatTable, goal, passes, ratio, type Row, verdict } from './table.ts';
 
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   lists,
   mapScale,
   membersList,
+  membersCsv,
 ];
 
 // `pnpm bench -- --only x` hands the `--` through: drop it rather than read `--only` as positional.

@@ -82,3 +82,7 @@ async function hasStaff(sql: Sql | TxSql): Promise<boolean> {
   const [row] = await sql<{ taken: boolean }[]>`select exists (select 1 from staff) as taken`;
   return row?.taken ?? false;
 }
+
+// The offline geocoder's street list and the sectors its streets are described by.
+export { buildSectors, type Sector } from './sectors.ts';
+export { STREETS, NEIGHBOURING_STREETS, type Street } from './streets.ts';

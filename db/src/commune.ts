@@ -65,3 +65,42 @@ export function outerRing(boundary: CommuneConfig['boundary']): GeoJSON.Position
 
 /** Core PostgreSQL `polygon` literal, vertices as (lng, lat) so that `point(lng, lat)` tests against it. */
 export const toPgPolygon = (ring: GeoJSON.Position[]) => `(${ring.map(([lng, lat]) => `(${lng},${lat})`).join(',')})`;
+
+/** A named sector polygon from the commune file (`sectors`: a FeatureCollection beside the commune's own). */
+export interface CommuneSector {
+  name: string;
+  ring: GeoJSON.Position[];
+}
+
+/**
+ * The commune file's optional `sectors` FeatureCollection: each feature a Polygon named by its
+ * `nom` (or `name`) property. A town describes its quartiers once, in the file, not in code.
+ */
+export function loadCommuneSectors(file = DEFAULT_COMMUNE_FILE): CommuneSector[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { sectors?: { features?: Array<{ geometry?: { type?: string; coordinates?: GeoJSON.Position[][] }; properties?: { nom?: string; name?: string } }> } };
+  const features = parsed.sectors?.features ?? [];
+  return features.map((feature, index) => {
+    const name = feature.properties?.nom ?? feature.properties?.name;
+    const ring = feature.geometry?.type === 'Polygon' ? feature.geometry.coordinates?.[0] : undefined;
+    if (!name || !ring || ring.length < 4) {
+      throw new Error(`The commune file ${file}: sectors.features[${index}] needs a \`nom\` property and a Polygon geometry`);
+    }
+    return { name, ring };
+  });
+}
+
+/**
+ * On a first start without any sector, the commune file's sectors become the neighbourhoods
+ * (the demo seeds its own before this runs). Returns how many were created.
+ */
+export async function loadSectorsIfNone(sql: import('./types.ts').Sql, file = DEFAULT_COMMUNE_FILE): Promise<number> {
+  const sectors = loadCommuneSectors(file);
+  if (sectors.length === 0) return 0;
+  return sql.begin(async (tx) => {
+    await tx`lock table neighbourhoods in share row exclusive mode`; // two processes starting together create them once
+    const [{ n }] = (await tx`select count(*)::int as n from neighbourhoods`) as unknown as [{ n: number }];
+    if (n > 0) return 0;
+    for (const sector of sectors) await tx`insert into neighbourhoods (name, area) values (${sector.name}, ${toPgPolygon(sector.ring)}::polygon)`;
+    return sectors.length;
+  });
+}

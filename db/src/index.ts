@@ -3,5 +3,5 @@ export { migrate, readMigrations, MigrationChecksumError, type MigrationResult }
 export { createFanOut, type FanOut, type FanOutMessage, type LocalLiveEvent } from './fanout.ts';
 export { hashPassword, verifyPassword, ARGON2_OPTIONS } from './passwords.ts';
 export type { Sql, TxSql } from './types.ts';
-export { loadCommune, outerRing, toPgPolygon, DEFAULT_COMMUNE_FILE } from './commune.ts';
+export { loadCommune, loadCommuneSectors, loadSectorsIfNone, outerRing, toPgPolygon, DEFAULT_COMMUNE_FILE, type CommuneSector } from './commune.ts';
 export { DEFAULT_DATA_DIR } from './client.ts';

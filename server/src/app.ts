@@ -13,6 +13,11 @@ import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
+import { bannedWordRoutes } from './routes/banned_words/routes.ts';
+import { geocodeRoutes } from './routes/geocode/routes.ts';
+import { membersExportRoutes } from './routes/members_export/routes.ts';
+import { membersImportRoutes } from './routes/members/import/routes.ts';
+import { postRoutes } from './routes/posts/routes.ts';
 import { intakeRoutes } from './routes/intake/routes.ts';
 import { memberEventRoutes } from './routes/member_events/routes.ts';
 import { memberRoutes } from './routes/members/routes.ts';
@@ -100,7 +105,9 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
       throw new ApiError(413, 'Requête trop volumineuse (1 Mo au plus).', undefined, { Connection: 'close' });
     },
   });
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/intake/') ? next() : apiBodyLimit(c, next)));
+  // The members import reads its file with its own cap (20 MiB), once the session is checked.
+  const ownBodyLimit = (path: string) => path.startsWith('/api/intake/') || path === '/api/members/import';
+  app.use('/api/*', (c, next) => (ownBodyLimit(c.req.path) ? next() : apiBodyLimit(c, next)));
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
   app.use('/api/*', csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] }));
   app.use('/api/*', sameOriginOnly(origins, [cookieName(env)]));
@@ -117,6 +124,10 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
     app.use(path, requireAuth(deps));
     app.use(`${path}/*`, requireAuth(deps));
   }
+  for (const path of ['/api/geocode', '/api/posts', '/api/banned_words', '/api/members/export.csv', '/api/members/import']) {
+    app.use(path, requireAuth(deps));
+    app.use(`${path}/*`, requireAuth(deps));
+  }
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/report_events', reportEventRoutes(deps));
   app.route('/api/response_templates', responseTemplateRoutes(deps));
@@ -125,6 +136,12 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/audit_log', auditLogRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
+  app.route('/api/geocode', geocodeRoutes(deps));
+  app.route('/api/posts', postRoutes(deps));
+  app.route('/api/banned_words', bannedWordRoutes(deps));
+  // Before members-core's /api/members sub-app, so `export.csv` and `import` are not read as ids.
+  app.route('/api/members/export.csv', membersExportRoutes(deps));
+  app.route('/api/members/import', membersImportRoutes(deps));
   app.route('/api/members', memberRoutes(deps));
   app.route('/api/relatives', relativeRoutes(deps));
   app.route('/api/member_events', memberEventRoutes(deps));

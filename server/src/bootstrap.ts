@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { createFanOut, loadCommune, migrate, type Database } from '@vigie/db';
+import { createFanOut, loadCommune, loadSectorsIfNone, migrate, type Database } from '@vigie/db';
 import { seedDemo } from '@vigie/db/seeds';
 import { createApp } from './app.ts';
 import type { Deps } from './context.ts';
@@ -33,6 +33,8 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
     if (summary.seeded) logger.info(summary, 'demo data seeded');
     if ((await ensureDemoPartner(db.sql, env.VIGIE_SECRET_KEY)) !== 'present') logger.info({ partner_id: 'vvs-demo' }, 'demo partner ready');
   }
+  const sectors = await loadSectorsIfNone(db.sql, env.VIGIE_COMMUNE_FILE);
+  if (sectors) logger.info({ sectors }, 'sectors loaded from the commune file');
   if (env.NODE_ENV === 'production') {
     const [demo] = await db.sql`
       select (select count(*)::int from staff where is_demo) as staff,

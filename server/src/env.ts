@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built admin SPA lives; the API still runs without it. */
   ADMIN_DIST: z.string().optional(),
+  /** Address search: `ban` (Base Adresse Nationale API) or `offline` (the commune's street list). Default: offline in demo, ban otherwise. */
+  GEOCODER: z.enum(['ban', 'offline']).optional(),
+  GEOCODER_URL: z.url().default('https://api-adresse.data.gouv.fr/search/'),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   /** AES-256-GCM key sealing partner secrets at rest: 32 bytes, base64 or hex. Required in production. */
   VIGIE_SECRET_KEY: z
     .string()

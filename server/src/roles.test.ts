@@ -53,6 +53,23 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'GET', path: '/api/member_events/1', resource: 'member_events', action: 'show' },
   { method: 'GET', path: '/api/outbox_messages', resource: 'outbox_messages', action: 'list' },
   { method: 'GET', path: '/api/outbox_messages/1', resource: 'outbox_messages', action: 'show' },
+  { method: 'GET', path: '/api/geocode?q=rue%20Ravon', resource: 'geocode', action: 'list' },
+  { method: 'GET', path: '/api/neighbourhoods/coverage', resource: 'neighbourhoods', action: 'list' },
+  { method: 'POST', path: '/api/neighbourhoods', resource: 'neighbourhoods', action: 'create', body: { name: 'Rôles', area: [[2.311, 48.777], [2.315, 48.777], [2.315, 48.781]] } },
+  { method: 'PUT', path: '/api/neighbourhoods/1', resource: 'neighbourhoods', action: 'edit', body: { name: 'Centre-ville', area: [[2.31, 48.77], [2.31, 48.79], [2.33, 48.79], [2.33, 48.77]] } },
+  { method: 'DELETE', path: '/api/neighbourhoods/999999', resource: 'neighbourhoods', action: 'delete' },
+  { method: 'GET', path: '/api/posts', resource: 'posts', action: 'list' },
+  { method: 'GET', path: '/api/posts/1', resource: 'posts', action: 'show' },
+  { method: 'POST', path: '/api/posts/1/approve', resource: 'posts', action: 'edit' },
+  { method: 'POST', path: '/api/posts/1/hide', resource: 'posts', action: 'edit', body: { reason: 'Rôles' } },
+  { method: 'DELETE', path: '/api/posts/1', resource: 'posts', action: 'delete' },
+  { method: 'GET', path: '/api/banned_words', resource: 'banned_words', action: 'list' },
+  { method: 'GET', path: '/api/banned_words/1', resource: 'banned_words', action: 'show' },
+  { method: 'POST', path: '/api/banned_words', resource: 'banned_words', action: 'create', body: { word: 'roles' } },
+  { method: 'PUT', path: '/api/banned_words/1', resource: 'banned_words', action: 'edit', body: { word: 'roles' } },
+  { method: 'DELETE', path: '/api/banned_words/999999', resource: 'banned_words', action: 'delete' },
+  { method: 'GET', path: '/api/members/export.csv', resource: 'members', action: 'export' },
+  { method: 'POST', path: '/api/members/import?dry_run=1', resource: 'members', action: 'create', body: 'nom;adresse' },
 ];
 
 let t: TestServer;

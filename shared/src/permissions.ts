@@ -27,6 +27,8 @@ export const RESOURCES = [
   'staff',
   'audit_log',
   'partners',
+  'geocode',
+  'banned_words',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -43,7 +45,8 @@ export const PERMISSIONS: Matrix = {
   // The commune's standard replies to residents: officers use them, the chief words them.
   response_templates: { list: POLICE, show: POLICE, create: ['supervisor'], edit: ['supervisor'] },
   // Sectors are configuration, seeded from the commune file; drawing them comes with the map.
-  neighbourhoods: { list: ALL, show: ALL },
+  // Sectors are drawn and edited by the police chief or an admin (members and reports follow).
+  neighbourhoods: { list: ALL, show: ALL, create: ['supervisor', 'admin'], edit: ['supervisor', 'admin'], delete: ['supervisor', 'admin'] },
   // Colleagues a report can be assigned to: names only, not the staff accounts themselves.
   officers: { list: POLICE, show: POLICE },
   // Residents' personal data: managed by the town hall only (admins run accounts, not residents'
@@ -74,6 +77,10 @@ export const PERMISSIONS: Matrix = {
   audit_log: { list: ['supervisor', 'admin'], show: ['supervisor', 'admin'], export: ['supervisor', 'admin'] },
   // Apps allowed to post signed reports; `edit` covers disabling and rotating the secret.
   partners: { list: ['admin'], show: ['admin'], create: ['admin'], edit: ['admin'] },
+  // Address search (Base Adresse Nationale or the commune's street list) for staff placing a point.
+  geocode: { list: ['officer', 'supervisor', 'townhall'] },
+  // Words that flag members' posts for the town hall's moderators.
+  banned_words: { list: ['townhall'], show: ['townhall'], create: ['townhall'], edit: ['townhall'], delete: ['townhall'] },
 };
 
 export interface AccessParams {

@@ -9,6 +9,7 @@ import { checkSignature, findCallingPartner } from './authenticate.ts';
 import { registerPartnerEventRoutes } from './events.ts';
 import { registerIntakeMemberRoute } from './members.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
+import { registerIntakePostRoutes } from './posts.ts';
 import { existingIntakeReport, intakeHash } from './queries.ts';
 import { createIntakeWriter } from './writer.ts';
 import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake, type IntakeReport } from './schemas.ts';
@@ -103,5 +104,6 @@ export function intakeRoutes(deps: Deps) {
 
   registerIntakeMemberRoute(app, deps);
   registerPartnerEventRoutes(app, deps);
+  registerIntakePostRoutes(app, deps);
   return app;
 }
