@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
+import { clientAddress } from './http/clientIp.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
 import { intakeRoutes } from './routes/intake/routes.ts';
 import { neighbourhoodRoutes } from './routes/neighbourhoods/routes.ts';
@@ -34,23 +35,21 @@ const tileOrigins = (url: string) => {
   }
 };
 
-export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
+export function clientIp(c: Context<AppEnv>, proxyHops: number): string | null {
+  let remote: string | undefined;
   try {
-    return getConnInfo(c as never).remote.address ?? null;
+    remote = getConnInfo(c as never).remote.address;
   } catch {
-    return null; // app.request() in tests has no socket
+    // app.request() in tests has no socket
   }
+  return clientAddress(c.req.header('x-forwarded-for'), remote, proxyHops);
 }
 
 /** The whole HTTP application; `index.ts` serves it and tests call it over real HTTP or `app.request`. */
 export function createApp(deps: Deps, options: { adminDist?: string | null } = {}) {
   const { env, logger } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const origins = [env.PUBLIC_URL];
+  const origins = env.ALLOWED_ORIGINS;
 
   app.use(requestId({ headerName: 'X-Request-Id', generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
