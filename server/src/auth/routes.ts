@@ -8,7 +8,7 @@ import { ApiError, validationHook } from '../errors.ts';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookie.ts';
 import { requireAuth } from './middleware.ts';
 import { createSession, findSession, revokeSession } from './sessions.ts';
-import { clearAccount, recordFailure, retryAfter, throttleKeys } from './throttle.ts';
+import { reserveAttempt, throttleKeys } from './throttle.ts';
 
 export const IdentitySchema = z
   .object({ id: z.number().int(), full_name: z.string(), role: z.enum(ROLES) })
@@ -67,20 +67,20 @@ export function authRoutes(deps: Deps) {
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
     const ip = c.get('ip');
-    const rules = throttleKeys(email, ip);
-    const wait = await retryAfter(sql, rules);
-    if (wait > 0) {
+    // Counted before argon2 runs, so parallel guesses cannot all slip under the limit.
+    const reservation = await reserveAttempt(sql, throttleKeys(email, ip));
+    if (!reservation.ok) {
+      const wait = reservation.retryAfter;
       throw new ApiError(429, `Trop de tentatives. Réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, { 'Retry-After': String(wait) });
     }
     const [staff] = await sql<{ id: number; full_name: string; role: (typeof ROLES)[number]; password_hash: string; disabled: boolean }[]>`
       select id, full_name, role, password_hash, disabled from staff where email = ${email}`;
     const ok = await verifyPassword(staff?.password_hash ?? (await dummyHash), password);
     if (!staff || !ok || staff.disabled) {
-      await recordFailure(sql, rules);
       await audit(sql, { staff_id: staff?.id ?? null, action: 'sign_in_failed', resource: 'auth', ip });
       throw new ApiError(401, WRONG);
     }
-    await clearAccount(sql, rules);
+    await reservation.release();
     const session = await sql.begin(async (tx) => {
       await tx`update staff set last_sign_in_at = now() where id = ${staff.id}`;
       await audit(tx, { staff_id: staff.id, action: 'sign_in', resource: 'auth', ip });
