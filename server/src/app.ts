@@ -6,7 +6,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { cookieName } from './auth/cookie.ts';
-import { requireAuth } from './auth/middleware.ts';
+import { denyByDefault } from './auth/middleware.ts';
 import { sameOriginOnly } from './auth/origin.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './context.ts';
@@ -98,16 +98,12 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
   app.use('/api/*', csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] }));
   app.use('/api/*', sameOriginOnly(origins, [cookieName(env)]));
+  // A session for everything under /api but the explicit list in auth/publicRoutes.ts.
+  app.use('/api/*', denyByDefault(deps));
 
   app.route('/api', systemRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
-  // Partners sign each request (no cookie, no Origin): mounted before the session check.
   app.route('/api/intake', intakeRoutes(deps));
-
-  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners']) {
-    app.use(path, requireAuth(deps));
-    app.use(`${path}/*`, requireAuth(deps));
-  }
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/report_events', reportEventRoutes(deps));
   app.route('/api/response_templates', responseTemplateRoutes(deps));

@@ -6,7 +6,6 @@ import { audit } from '../audit/audit.ts';
 import type { AppEnv, Deps } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookie.ts';
-import { requireAuth } from './middleware.ts';
 import { createSession, findSession, revokeSession } from './sessions.ts';
 import { reserveAttempt, throttleKeys } from './throttle.ts';
 
@@ -90,7 +89,6 @@ export function authRoutes(deps: Deps) {
     return c.json({ id: staff.id, full_name: staff.full_name, role: staff.role }, 200);
   });
 
-  app.use('/me', requireAuth(deps));
   app.openapi(me, (c) => {
     const { staff_id, full_name, role } = c.get('auth');
     return c.json({ id: staff_id, full_name, role }, 200);
