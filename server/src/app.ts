@@ -78,6 +78,8 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
       strictTransportSecurity: env.PUBLIC_URL.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
+      // The same answer as frame-ancestors 'none', for browsers that predate CSP 2 (Hono's default, SAMEORIGIN, contradicted it).
+      xFrameOptions: 'DENY',
     }),
   );
 

@@ -69,9 +69,17 @@ export function uniqueViolation(error: unknown): ApiError | null {
   return conflict('Cette valeur est déjà utilisée.', Object.fromEntries(columns.map((column) => [column, 'Valeur déjà utilisée.'])));
 }
 
+/** nginx's status for a request the client abandoned: logged as such, never as a server error. */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 export function handleError(logger: Logger) {
   return (error: Error, c: Context) => {
     const requestId = c.get('requestId' as never) as string | undefined;
+    if (c.req.raw.signal?.aborted) {
+      // The client went away mid-request (closed tab, lost network): nobody reads this answer.
+      logger.info({ request_id: requestId, method: c.req.method, path: c.req.path }, 'client closed the request');
+      return c.body(null, CLIENT_CLOSED_REQUEST as never);
+    }
     const duplicate = uniqueViolation(error);
     if (duplicate) {
       logger.info({ request_id: requestId, constraint: (error as { constraint_name?: string }).constraint_name }, 'unique violation answered 409');

@@ -18,7 +18,7 @@ const LoginSchema = z
     email: z.string().trim().toLowerCase().min(1, 'Adresse e-mail requise.').max(254),
     password: z.string().min(1, 'Mot de passe requis.').max(1024),
   })
-  .openapi('Login', { example: { email: 'agent@vigie.test', password: 'vigie-demo' } });
+  .openapi('Login', { example: { email: 'agent.dupont@ville.fr', password: 'une phrase de passe longue' } });
 
 const ErrorSchema = z.object({ message: z.string(), errors: z.record(z.string(), z.string()).optional() }).openapi('Error');
 
