@@ -10,6 +10,8 @@ const CI = Boolean(process.env.CI);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // The https suite behind nginx has its own config and server (tls/playwright.config.ts).
+  testIgnore: 'tls/**',
   // It returns the global teardown: the server stopped, the database dropped.
   globalSetup: './globalSetup.ts',
   // One shared database: specs run one at a time, in file order.

@@ -8,6 +8,7 @@ import { generateReports, insertReports } from './reports.ts';
 import { buildSectors } from './sectors.ts';
 import { insertStaff, prepareStaff } from './staff.ts';
 import { DAY } from './time.ts';
+import { ADVISORY_LOCKS } from '../src/locks.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './staff.ts';
 
@@ -29,8 +30,6 @@ export interface SeedOptions {
 /** Any constant will do; changing it changes every seeded row. */
 const SEED = 92_340;
 const WINDOW_DAYS = 60;
-/** Serializes concurrent seeds: the loser finds staff rows and writes nothing. */
-const SEED_LOCK = 7_337_002;
 
 const NOT_SEEDED: SeedSummary = { seeded: false, staff: 0, neighbourhoods: 0, members: 0, reports: 0 };
 
@@ -51,7 +50,7 @@ export async function seedDemo(sql: Sql, commune: CommuneConfig, options: SeedOp
   const staffRows = await prepareStaff(launchedAt);
 
   return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(${SEED_LOCK})`;
+    await tx`select pg_advisory_xact_lock(${ADVISORY_LOCKS.seed})`;
     if (await hasStaff(tx)) return { ...NOT_SEEDED };
 
     const staff = await insertStaff(tx, staffRows);

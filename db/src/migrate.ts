@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Sql } from './types.ts';
+import { ADVISORY_LOCKS } from './locks.ts';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../migrations');
 
@@ -59,7 +60,7 @@ export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<Migration
     if (done.some((d) => d.version === migration.version)) continue;
     await sql.begin(async (tx) => {
       // One migrator at a time across processes: whoever waited re-checks before applying.
-      await tx`select pg_advisory_xact_lock(7337001)`;
+      await tx`select pg_advisory_xact_lock(${ADVISORY_LOCKS.migrate})`;
       const [already] = await tx`select 1 from schema_migrations where version = ${migration.version}`;
       if (already) return; // another process applied it while we waited for the lock
       await tx.unsafe(migration.body); // trusted file from the repository, never request input

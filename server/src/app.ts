@@ -6,12 +6,13 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { cookieName } from './auth/cookie.ts';
-import { requireAuth } from './auth/middleware.ts';
+import { denyByDefault } from './auth/middleware.ts';
 import { sameOriginOnly } from './auth/origin.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
+import { clientAddress } from './http/clientIp.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
 import { bannedWordRoutes } from './routes/banned_words/routes.ts';
 import { geocodeRoutes } from './routes/geocode/routes.ts';
@@ -44,23 +45,21 @@ const tileOrigins = (url: string) => {
   }
 };
 
-export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
+export function clientIp(c: Context<AppEnv>, proxyHops: number): string | null {
+  let remote: string | undefined;
   try {
-    return getConnInfo(c as never).remote.address ?? null;
+    remote = getConnInfo(c as never).remote.address;
   } catch {
-    return null; // app.request() in tests has no socket
+    // app.request() in tests has no socket
   }
+  return clientAddress(c.req.header('x-forwarded-for'), remote, proxyHops);
 }
 
 /** The whole HTTP application; `index.ts` serves it and tests call it over real HTTP or `app.request`. */
 export function createApp(deps: Deps, options: { adminDist?: string | null } = {}) {
   const { env, logger } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const origins = [env.PUBLIC_URL];
+  const origins = env.ALLOWED_ORIGINS;
 
   app.use(requestId({ headerName: 'X-Request-Id', generator: () => crypto.randomUUID() }));
   app.use(async (c, next) => {
@@ -89,6 +88,8 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
       strictTransportSecurity: env.PUBLIC_URL.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
+      // The same answer as frame-ancestors 'none', for browsers that predate CSP 2 (Hono's default, SAMEORIGIN, contradicted it).
+      xFrameOptions: 'DENY',
     }),
   );
 
@@ -111,23 +112,15 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
   app.use('/api/*', csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] }));
   app.use('/api/*', sameOriginOnly(origins, [cookieName(env)]));
+  // A session for everything under /api but the explicit list in auth/publicRoutes.ts.
+  app.use('/api/*', denyByDefault(deps));
 
   app.route('/api', systemRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
-  // Partners sign each request (no cookie, no Origin): mounted before the session check.
   app.route('/api/intake', intakeRoutes(deps));
-  // Residents register and confirm from the public page: no session.
+  // Residents register and confirm from the public page: no session (see auth/publicRoutes.ts).
   app.route('/api/public', registrationRoutes(deps));
 
-  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners',
-    '/api/members', '/api/relatives', '/api/member_events', '/api/outbox_messages']) {
-    app.use(path, requireAuth(deps));
-    app.use(`${path}/*`, requireAuth(deps));
-  }
-  for (const path of ['/api/geocode', '/api/posts', '/api/banned_words', '/api/members/export.csv', '/api/members/import']) {
-    app.use(path, requireAuth(deps));
-    app.use(`${path}/*`, requireAuth(deps));
-  }
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/report_events', reportEventRoutes(deps));
   app.route('/api/response_templates', responseTemplateRoutes(deps));

@@ -22,8 +22,20 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * Node's HTTP timeouts (slowloris): a request must send its headers within 15 s and its whole body
+ * within 60 s (the largest body is 1 MiB); idle keep-alive connections are kept a little longer than
+ * a reverse proxy keeps its own (nginx: 60 s), so the proxy never reuses one Node just closed.
+ */
+export const HTTP_TIMEOUTS = { headersTimeout: 15_000, requestTimeout: 60_000, keepAliveTimeout: 65_000, connectionsCheckingInterval: 5_000 };
+
 /** Migrate, seed demo data when asked, build the app, and serve HTTP + socket.io on one port. */
-export async function startServer(db: Database, env: Env, logger: Logger, options: { adminDist?: string | null; sweepMs?: number; webhookMs?: number } = {}): Promise<Running> {
+export async function startServer(
+  db: Database,
+  env: Env,
+  logger: Logger,
+  options: { adminDist?: string | null; sweepMs?: number; webhookMs?: number; httpTimeouts?: Partial<typeof HTTP_TIMEOUTS> } = {},
+): Promise<Running> {
   const { version, applied } = await migrate(db.sql);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const commune = loadCommune(env.VIGIE_COMMUNE_FILE, { preset: env.VIGIE_TILES, url: env.VIGIE_TILE_URL, attribution: env.VIGIE_TILE_ATTRIBUTION });
@@ -53,7 +65,9 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
   const partnerRates = createPartnerRates(db.sql, { onError: (error) => logger.warn({ err: error }, 'sharing partner rates failed') });
   const deps: Deps = { db, sql: db.sql, env, logger, commune, fanOut, partnerKeys, partnerRates, startedAt: Date.now(), migrationVersion: version };
   const app = createApp(deps, options.adminDist === undefined ? {} : { adminDist: options.adminDist });
-  const server = createServer(getRequestListener(app.fetch));
+  const { keepAliveTimeout, ...serverTimeouts } = { ...HTTP_TIMEOUTS, ...options.httpTimeouts };
+  const server = createServer(serverTimeouts, getRequestListener(app.fetch));
+  server.keepAliveTimeout = keepAliveTimeout;
   const live = await attachLive(server, deps, options.sweepMs ? { sweepMs: options.sweepMs } : {});
   const maintenance = startMaintenance(deps);
   const webhooks = startPartnerWebhooks(deps, options.webhookMs);

@@ -6,6 +6,19 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** Number of reverse-proxy hops in front of Vigie whose X-Forwarded-For entries are trusted. */
+const proxyHops = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((v, ctx) => {
+    if (['', '0', 'false', 'no', 'off'].includes(v)) return 0;
+    if (['true', 'yes', 'on'].includes(v)) return 1;
+    if (/^[1-9]$/.test(v)) return Number(v);
+    ctx.addIssue({ code: 'custom', message: 'must be 0 (no proxy), 1 or true (one proxy), or the number of proxies in front of Vigie (up to 9)' });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,8 +40,10 @@ const EnvSchema = z.object({
   MEMBERS_UNCONFIRMED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Rejected registrations are deleted this many days after the decision (RGPD). */
   MEMBERS_REJECTED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-  /** Read the client IP from X-Forwarded-For (only behind a reverse proxy you control). */
-  TRUST_PROXY: bool.default(false),
+  /** Partner events delivered (pushed or polled) longer ago than this are purged. */
+  PARTNER_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Proxies you control in front of Vigie: the client IP is the N-th X-Forwarded-For entry from the right. */
+  TRUST_PROXY: proxyHops.default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built admin SPA lives; the API still runs without it. */
   ADMIN_DIST: z.string().optional(),
@@ -56,6 +71,8 @@ const DEVELOPMENT_SECRET_KEY = createHash('sha256').update('vigie:development-on
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'VIGIE_SECRET_KEY'> & {
   PUBLIC_URL: string;
+  /** Origins accepted by the CSRF and socket handshake checks: PUBLIC_URL, or every loopback spelling when it is unset. */
+  ALLOWED_ORIGINS: string[];
   VIGIE_DEMO: boolean;
   VIGIE_SECRET_KEY: Buffer;
   /** True when VIGIE_SECRET_KEY was unset and the fixed development key stands in (never in production). */
@@ -73,9 +90,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (!env.VIGIE_SECRET_KEY && env.NODE_ENV === 'production') {
     throw new Error('Invalid environment:\n  VIGIE_SECRET_KEY: required in production (32 bytes, base64 or hex: `openssl rand -base64 32`); it encrypts partner secrets');
   }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     ...env,
-    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    PUBLIC_URL: publicUrl,
+    // Unset PUBLIC_URL means a laptop: the address the server prints (127.0.0.1) must work as well as localhost.
+    ALLOWED_ORIGINS: env.PUBLIC_URL
+      ? [publicUrl]
+      : ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${env.PORT}`),
     VIGIE_DEMO: env.VIGIE_DEMO ?? !env.DATABASE_URL,
     VIGIE_SECRET_KEY: env.VIGIE_SECRET_KEY ?? DEVELOPMENT_SECRET_KEY,
     VIGIE_SECRET_KEY_IS_DEVELOPMENT: !env.VIGIE_SECRET_KEY,

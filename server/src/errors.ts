@@ -44,9 +44,47 @@ export const validationHook = (result: { success: boolean; error?: z.ZodError },
   return undefined;
 };
 
+/**
+ * Unique constraints → the form field react-admin shows the 409 beside. A check-then-write that
+ * loses a race lands here instead of answering 500; name new unique constraints here too.
+ */
+const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
+  staff_email_key: { field: 'email', message: 'Adresse déjà utilisée.' },
+  response_templates_status_title_key: { field: 'title', message: 'Titre déjà utilisé pour ce statut.' },
+  neighbourhoods_name_key: { field: 'name', message: 'Nom déjà utilisé.' },
+  partners_pkey: { field: 'id', message: 'Identifiant déjà utilisé.' },
+  reports_partner_external_key: { field: 'external_id', message: 'Identifiant externe déjà utilisé.' },
+  members_external_id_key: { field: 'external_id', message: 'Identifiant externe déjà utilisé.' },
+};
+
+/** A PostgreSQL unique violation (23505) as a 409 naming the field, never the value. */
+export function uniqueViolation(error: unknown): ApiError | null {
+  const e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; detail?: unknown };
+  if (e?.code !== '23505') return null;
+  const constraint = String(e.constraint_name ?? e.constraint ?? '');
+  const known = UNIQUE_FIELDS[constraint];
+  if (known) return conflict('Cette valeur est déjà utilisée.', { [known.field]: known.message });
+  // Unlisted constraint: the columns from « Key (a, b)=(…) », the values never (they may be personal).
+  const columns = /^Key \(([^)]+)\)=/.exec(String(e.detail ?? ''))?.[1]?.split(',').map((c) => c.trim()) ?? [];
+  return conflict('Cette valeur est déjà utilisée.', Object.fromEntries(columns.map((column) => [column, 'Valeur déjà utilisée.'])));
+}
+
+/** nginx's status for a request the client abandoned: logged as such, never as a server error. */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 export function handleError(logger: Logger) {
   return (error: Error, c: Context) => {
     const requestId = c.get('requestId' as never) as string | undefined;
+    if (c.req.raw.signal?.aborted) {
+      // The client went away mid-request (closed tab, lost network): nobody reads this answer.
+      logger.info({ request_id: requestId, method: c.req.method, path: c.req.path }, 'client closed the request');
+      return c.body(null, CLIENT_CLOSED_REQUEST as never);
+    }
+    const duplicate = uniqueViolation(error);
+    if (duplicate) {
+      logger.info({ request_id: requestId, constraint: (error as { constraint_name?: string }).constraint_name }, 'unique violation answered 409');
+      return c.json({ message: duplicate.message, errors: duplicate.errors }, 409);
+    }
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json({ message: error.message, ...(error.errors ? { errors: error.errors } : {}) }, error.status);

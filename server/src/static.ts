@@ -6,7 +6,7 @@ import type { AppEnv } from './context.ts';
 
 export const DEFAULT_ADMIN_DIST = path.resolve(import.meta.dirname, '../../admin/dist');
 
-/** The built SPA: hashed assets cached for a year, index.html never cached, client routes fall back to it. */
+/** The built SPA: hashed assets cached for a year, index.html never cached, client routes (no extension) fall back to it. */
 export function mountSpa(app: Hono<AppEnv>, distDir: string) {
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) {
@@ -21,6 +21,12 @@ export function mountSpa(app: Hono<AppEnv>, distDir: string) {
   app.use('/*', serveStatic({ root }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/socket.io')) return c.json({ message: 'Introuvable.' }, 404);
+    // A file that is not there (an old chunk after a deploy, a typo) is a 404: answering the SPA's
+    // HTML would be cached for a year under /assets and fed to the browser as a script.
+    if (c.req.path.startsWith('/assets/') || /\.[A-Za-z0-9]+$/.test(c.req.path)) {
+      c.header('Cache-Control', 'no-store');
+      return c.text('Introuvable.', 404);
+    }
     c.header('Cache-Control', 'no-cache');
     return c.html(readFileSync(indexFile, 'utf8'));
   });

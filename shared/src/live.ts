@@ -58,6 +58,8 @@ export interface SocketData {
   viewing: Record<number, string>;
   role: import('./roles.ts').Role;
   session_id: string;
+  /** The client's address, read through TRUST_PROXY like an HTTP request's. */
+  ip: string | null;
 }
 
 /** Map a wire event onto its react-admin topic. */

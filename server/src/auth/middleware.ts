@@ -3,11 +3,17 @@ import { canAccess, type Action, type Resource } from '@vigie/shared';
 import type { AppEnv, Deps } from '../context.ts';
 import { ApiError, forbidden } from '../errors.ts';
 import { readSessionCookie } from './cookie.ts';
+import { isPublicRoute } from './publicRoutes.ts';
 import { findSession } from './sessions.ts';
 
 const unauthorized = () => new ApiError(401, 'Authentification requise.');
 
-/** Every API route but health, config, docs and sign-in goes through this. */
+/** Every `/api` request not on the public list goes through `requireAuth` before any handler. */
+export function denyByDefault(deps: Deps): MiddlewareHandler<AppEnv> {
+  const auth = requireAuth(deps);
+  return (c, next) => (isPublicRoute(c.req.method, c.req.path) ? next() : auth(c, next));
+}
+
 export function requireAuth(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readSessionCookie(c, deps.env);

@@ -6,9 +6,8 @@ import { audit } from '../audit/audit.ts';
 import type { AppEnv, Deps } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookie.ts';
-import { requireAuth } from './middleware.ts';
 import { createSession, findSession, revokeSession } from './sessions.ts';
-import { clearAccount, recordFailure, retryAfter, throttleKeys } from './throttle.ts';
+import { reserveAttempt, throttleKeys } from './throttle.ts';
 
 export const IdentitySchema = z
   .object({ id: z.number().int(), full_name: z.string(), role: z.enum(ROLES) })
@@ -19,7 +18,7 @@ const LoginSchema = z
     email: z.string().trim().toLowerCase().min(1, 'Adresse e-mail requise.').max(254),
     password: z.string().min(1, 'Mot de passe requis.').max(1024),
   })
-  .openapi('Login', { example: { email: 'agent@vigie.test', password: 'vigie-demo' } });
+  .openapi('Login', { example: { email: 'agent.dupont@ville.fr', password: 'une phrase de passe longue' } });
 
 const ErrorSchema = z.object({ message: z.string(), errors: z.record(z.string(), z.string()).optional() }).openapi('Error');
 
@@ -67,20 +66,20 @@ export function authRoutes(deps: Deps) {
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
     const ip = c.get('ip');
-    const rules = throttleKeys(email, ip);
-    const wait = await retryAfter(sql, rules);
-    if (wait > 0) {
+    // Counted before argon2 runs, so parallel guesses cannot all slip under the limit.
+    const reservation = await reserveAttempt(sql, throttleKeys(email, ip));
+    if (!reservation.ok) {
+      const wait = reservation.retryAfter;
       throw new ApiError(429, `Trop de tentatives. Réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, { 'Retry-After': String(wait) });
     }
     const [staff] = await sql<{ id: number; full_name: string; role: (typeof ROLES)[number]; password_hash: string; disabled: boolean }[]>`
       select id, full_name, role, password_hash, disabled from staff where email = ${email}`;
     const ok = await verifyPassword(staff?.password_hash ?? (await dummyHash), password);
     if (!staff || !ok || staff.disabled) {
-      await recordFailure(sql, rules);
       await audit(sql, { staff_id: staff?.id ?? null, action: 'sign_in_failed', resource: 'auth', ip });
       throw new ApiError(401, WRONG);
     }
-    await clearAccount(sql, rules);
+    await reservation.release();
     const session = await sql.begin(async (tx) => {
       await tx`update staff set last_sign_in_at = now() where id = ${staff.id}`;
       await audit(tx, { staff_id: staff.id, action: 'sign_in', resource: 'auth', ip });
@@ -90,7 +89,6 @@ export function authRoutes(deps: Deps) {
     return c.json({ id: staff.id, full_name: staff.full_name, role: staff.role }, 200);
   });
 
-  app.use('/me', requireAuth(deps));
   app.openapi(me, (c) => {
     const { staff_id, full_name, role } = c.get('auth');
     return c.json({ id: staff_id, full_name, role }, 200);

@@ -20,33 +20,57 @@ export const throttleKeys = (email: string, ip: string | null) => [
 
 type Rule = ReturnType<typeof throttleKeys>[number];
 
-/** Seconds until the caller may try again, or 0 when no key is over its limit. */
-export async function retryAfter(sql: Sql, rules: Rule[]): Promise<number> {
-  let wait = 0;
-  for (const rule of rules) {
-    const [row] = await sql<{ hits: number; remaining: number }[]>`
-      select hits, ceil(extract(epoch from (window_started_at + make_interval(secs => ${rule.windowSeconds}) - now())))::int as remaining
-      from throttle where key = ${rule.key}`;
-    if (row && row.remaining > 0 && row.hits >= rule.limit) wait = Math.max(wait, row.remaining);
-  }
-  return wait;
-}
+export type Reservation = { ok: true; release(): Promise<void> } | { ok: false; retryAfter: number };
 
-/** Count one failure against every key (one atomic upsert each; a window that ended restarts). */
-export async function recordFailure(sql: Sql, rules: Rule[]) {
-  for (const rule of rules) {
-    await sql`
-      insert into throttle (key, hits, window_started_at) values (${rule.key}, 1, now())
-      on conflict (key) do update set
-        hits = case when throttle.window_started_at <= now() - make_interval(secs => ${rule.windowSeconds}) then 1 else throttle.hits + 1 end,
-        window_started_at = case when throttle.window_started_at <= now() - make_interval(secs => ${rule.windowSeconds}) then now() else throttle.window_started_at end`;
+class Refused extends Error {
+  constructor(readonly retryAfter: number) {
+    super('throttled');
   }
 }
 
-/** A successful sign-in clears the account's own counters (not the IP's). */
-export async function clearAccount(sql: Sql, rules: Rule[]) {
-  const keys = rules.filter((r) => !r.key.startsWith('ip:')).map((r) => r.key);
-  await sql`delete from throttle where key = any(${keys})`;
+/**
+ * Count this attempt against every key before the password is checked, atomically: each upsert
+ * takes the key's row lock, so concurrent attempts for one key queue up and each sees the count the
+ * previous one committed. An attempt that would go over a limit is rolled back (not counted), so a
+ * flood from one address cannot use up the account's budget for other addresses. Keys are taken in
+ * sorted order so that two attempts sharing keys never deadlock.
+ *
+ * A successful sign-in calls `release()`: it gives back its own attempt only (one hit per key, in
+ * the window it was counted in). It never resets a counter other attempts are racing on; failures
+ * earned in the window stay until the window ends.
+ */
+export async function reserveAttempt(sql: Sql, rules: Rule[]): Promise<Reservation> {
+  const ordered = [...rules].sort((a, b) => (a.key < b.key ? -1 : 1));
+  try {
+    const windows = await sql.begin(async (tx) => {
+      const taken: { key: string; window: string }[] = [];
+      let refusedFor = 0;
+      for (const rule of ordered) {
+        const [row] = await tx<{ hits: number; window: string; remaining: number }[]>`
+          insert into throttle (key, hits, window_started_at) values (${rule.key}, 1, now())
+          on conflict (key) do update set
+            hits = case when throttle.window_started_at <= now() - make_interval(secs => ${rule.windowSeconds}) then 1 else throttle.hits + 1 end,
+            window_started_at = case when throttle.window_started_at <= now() - make_interval(secs => ${rule.windowSeconds}) then now() else throttle.window_started_at end
+          returning hits, window_started_at::text as window, -- text: a JS Date would drop the microseconds
+                    greatest(1, ceil(extract(epoch from (window_started_at + make_interval(secs => ${rule.windowSeconds}) - now()))))::int as remaining`;
+        if (row!.hits > rule.limit) refusedFor = Math.max(refusedFor, row!.remaining);
+        taken.push({ key: rule.key, window: row!.window });
+      }
+      if (refusedFor > 0) throw new Refused(refusedFor); // rolls the whole reservation back
+      return taken;
+    });
+    return {
+      ok: true,
+      async release() {
+        for (const { key, window } of windows) {
+          await sql`update throttle set hits = greatest(0, hits - 1) where key = ${key} and window_started_at = ${window}::text::timestamptz`; // a timestamptz parameter would go through a JS Date too
+        }
+      },
+    };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, retryAfter: error.retryAfter };
+    throw error;
+  }
 }
 
 export async function purgeExpiredThrottles(sql: Sql) {

@@ -72,4 +72,65 @@ describe('partner webhooks', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveProperty('webhook_url');
   });
+
+  describe('targets', () => {
+    const queueEvent = async () => {
+      const { body } = await postIntake<{ id: number }>(t.base, partner, validPayload());
+      await officer.json('PUT', `/api/reports/${body.id}`, { status: 'acknowledged' });
+      return body.id;
+    };
+    const outcome = async (reportId: number) =>
+      (await t.sql`select delivered_at, attempts, last_error from partner_events where report_id = ${reportId}`)[0]!;
+    let savedUrl: string;
+    beforeAll(async () => {
+      savedUrl = (await t.sql`select webhook_url from partners where id = ${partner.id}`)[0]!.webhook_url as string;
+    });
+    const restore = () => t.sql`update partners set webhook_url = ${savedUrl} where id = ${partner.id}`;
+
+    it('refuses a link-local or private address with a clear last_error, in any mode', async () => {
+      for (const url of ['https://169.254.169.254/latest/meta-data', 'https://10.1.2.3/hook', 'https://[fe80::1]/hook']) {
+        await t.sql`update partners set webhook_url = ${url} where id = ${partner.id}`;
+        const reportId = await queueEvent();
+        const before = received.length;
+        expect(await deliverDueWebhooks(deps())).toBe(0);
+        expect(received.length).toBe(before);
+        expect(await outcome(reportId)).toMatchObject({ delivered_at: null, attempts: 1, last_error: expect.stringMatching(/refusé/) });
+        await t.sql`update partner_events set delivered_at = now() where report_id = ${reportId}`;
+      }
+      await restore();
+    });
+
+    it('refuses loopback in production, by address and by a name resolving to it', async () => {
+      const production = { ...deps(), env: { ...deps().env, NODE_ENV: 'production' as const } };
+      const port = (receiver.address() as AddressInfo).port;
+      for (const url of [`http://127.0.0.1:${port}/vigie-hook`, `http://localhost:${port}/vigie-hook`]) {
+        await t.sql`update partners set webhook_url = ${url} where id = ${partner.id}`;
+        const reportId = await queueEvent();
+        const before = received.length;
+        expect(await deliverDueWebhooks(production)).toBe(0);
+        expect(received.length, url).toBe(before);
+        expect((await outcome(reportId)).last_error).toMatch(/bouclage refusée/);
+        // the same event goes out from a development server
+        await t.sql`update partner_events set next_attempt_at = now() where report_id = ${reportId}`;
+        expect(await deliverDueWebhooks(deps())).toBe(1);
+      }
+      await restore();
+    });
+
+    it('spends the attempt with a last_error when the partner secret cannot be opened', async () => {
+      const reportId = await queueEvent();
+      const [saved] = await t.sql`select secret_ciphertext from partners where id = ${partner.id}`;
+      await t.sql`update partners set secret_ciphertext = '\\x00' where id = ${partner.id}`;
+      deps().partnerKeys.forget(partner.id);
+      try {
+        expect(await deliverDueWebhooks(deps())).toBe(0);
+        expect(await outcome(reportId)).toMatchObject({ delivered_at: null, attempts: 1, last_error: expect.stringMatching(/secret/) });
+      } finally {
+        await t.sql`update partners set secret_ciphertext = ${saved!.secret_ciphertext as Buffer} where id = ${partner.id}`;
+        deps().partnerKeys.forget(partner.id);
+      }
+      await t.sql`update partner_events set next_attempt_at = now() where report_id = ${reportId}`;
+      expect(await deliverDueWebhooks(deps())).toBe(1);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import type { Deps } from '../context.ts';
 import { SIGNATURE_HEADER, signPayload } from '../routes/intake/signature.ts';
+import { postWebhook } from './webhookTarget.ts';
 
 /** Retries back off from 10 s to an hour (in SQL below); past this many the event waits for a poll. */
 export const MAX_WEBHOOK_ATTEMPTS = 30;
@@ -17,8 +18,9 @@ interface Due {
  * their next attempt forward (`for update skip locked`), so several server processes never send
  * the same event at once; a crash mid-delivery only means the event is sent again later.
  */
-export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys'>, limit = 20): Promise<number> {
+export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys' | 'env'>, limit = 20): Promise<number> {
   const { sql, logger } = deps;
+  const allowLoopback = deps.env.NODE_ENV !== 'production';
   const due = await sql<Due[]>`
     with due as (
       select pe.id from partner_events pe join partners p on p.id = pe.partner_id
@@ -34,19 +36,17 @@ export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'pa
     returning pe.id, pe.partner_id, p.webhook_url, pe.type, pe.payload`;
   let delivered = 0;
   for (const event of due) {
-    const secret = (await deps.partnerKeys.get(event.partner_id))?.current;
-    if (!secret) continue;
-    const body = JSON.stringify({ events: [{ id: event.id, type: event.type, ...event.payload }] });
     try {
-      const res = await fetch(event.webhook_url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'X-Vigie-Event-Id': String(event.id), [SIGNATURE_HEADER]: signPayload(secret, body) },
-        body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(5000),
-      });
-      await res.body?.cancel();
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      // The attempt is already spent (claimed above): say why it could not be made.
+      const secret = await deps.partnerKeys.get(event.partner_id).then(
+        (keys) => keys?.current,
+        () => undefined,
+      );
+      if (!secret) throw new Error('secret du partenaire illisible (VIGIE_SECRET_KEY a-t-elle changé ?)');
+      const body = JSON.stringify({ events: [{ id: event.id, type: event.type, ...event.payload }] });
+      const headers = { 'content-type': 'application/json', 'X-Vigie-Event-Id': String(event.id), [SIGNATURE_HEADER]: signPayload(secret, body) };
+      const status = await postWebhook(event.webhook_url, headers, body, { allowLoopback, timeoutMs: 5000 });
+      if (status < 200 || status >= 300) throw new Error(`HTTP ${status}`);
       await sql`update partner_events set delivered_at = now(), last_error = null where id = ${event.id}`;
       delivered++;
     } catch (error) {
@@ -58,7 +58,7 @@ export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'pa
   return delivered;
 }
 
-export function startPartnerWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys'>, everyMs = 2000) {
+export function startPartnerWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys' | 'env'>, everyMs = 2000) {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;

@@ -13,6 +13,7 @@ import type { FanOutMessage } from '@vigie/db';
 import { tokenFromCookieHeader } from '../auth/cookie.ts';
 import { findSession, invalidSessions, touchSessions } from '../auth/sessions.ts';
 import type { Deps } from '../context.ts';
+import { clientAddress } from '../http/clientIp.ts';
 import { liveEventsSince, loadLiveEvent, type LiveEventName } from './events.ts';
 import { registerPresenceHandlers } from './presence.ts';
 
@@ -45,16 +46,20 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
     // Cross-site WebSocket hijacking: browsers always send Origin on a handshake.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      callback(null, origin === undefined || origin === env.PUBLIC_URL);
+      callback(null, origin === undefined || env.ALLOWED_ORIGINS.includes(origin));
     },
   });
 
   io.use(async (socket, next) => {
     try {
+      const ip = clientAddress(socket.request.headers['x-forwarded-for'], socket.request.socket.remoteAddress, env.TRUST_PROXY);
       const token = tokenFromCookieHeader(socket.request.headers.cookie, env);
       const session = token ? await findSession(sql, env, token) : null;
-      if (!session) return next(new Error('unauthorized'));
-      socket.data = { staff_id: session.staff_id, full_name: session.full_name, role: session.role, session_id: session.session_id, viewing: {} };
+      if (!session) {
+        logger.debug({ ip }, 'socket handshake without a valid session');
+        return next(new Error('unauthorized'));
+      }
+      socket.data = { staff_id: session.staff_id, full_name: session.full_name, role: session.role, session_id: session.session_id, viewing: {}, ip };
       next();
     } catch (error) {
       logger.error({ err: error }, 'socket handshake failed');

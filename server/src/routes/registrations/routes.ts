@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import { canMemberTransition, type MemberStatus } from '@vigie/shared';
-import { recordFailure, retryAfter } from '../../auth/throttle.ts';
+import { reserveAttempt } from '../../auth/throttle.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { ApiError, badRequest, type FieldErrors, validationHook } from '../../errors.ts';
 import { hashToken, queueMemberConfirmation, queueRelativeConfirmation } from '../../members/confirmation.ts';
@@ -11,7 +11,7 @@ import { AcceptedSchema, ConfirmationSchema, ConfirmedSchema, PublicRegistration
 /** Registrations per IP and hour: a family or a kiosk fits, a script does not. */
 export const REGISTRATION_RATE = { limit: 10, windowSeconds: 60 * 60 };
 // The sign-in throttle's table and functions, with a rule of our own (their type names theirs only).
-const rateRules = (ip: string | null) => [{ key: `registration-ip:${ip ?? '?'}`, ...REGISTRATION_RATE }] as unknown as Parameters<typeof retryAfter>[1];
+const rateRules = (ip: string | null) => [{ key: `registration-ip:${ip ?? '?'}`, ...REGISTRATION_RATE }] as unknown as Parameters<typeof reserveAttempt>[1];
 
 // The same answer whether or not the address is known, the honeypot was filled, or the e-mail bounces.
 const ACCEPTED = { message: 'Merci ! Un e-mail de confirmation vient de vous être envoyé : ouvrez le lien qu’il contient pour terminer votre inscription.' };
@@ -61,9 +61,12 @@ export function registrationRoutes(deps: Deps) {
 
   app.post('/registrations', async (c) => {
     const rules = rateRules(c.get('ip'));
-    const wait = await retryAfter(sql, rules);
-    if (wait > 0) throw new ApiError(429, `Trop d’inscriptions depuis cette adresse : réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, { 'Retry-After': String(wait) });
-    await recordFailure(sql, rules); // every submission counts, valid or not
+    // Every submission counts, valid or not; the count is taken atomically (parallel posts cannot pass it).
+    const reservation = await reserveAttempt(sql, rules);
+    if (!reservation.ok) {
+      const wait = reservation.retryAfter;
+      throw new ApiError(429, `Trop d’inscriptions depuis cette adresse : réessayez dans ${Math.ceil(wait / 60)} min.`, undefined, { 'Retry-After': String(wait) });
+    }
 
     let json: unknown;
     try {

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { hashPassword } from '@vigie/db';
+import { ADVISORY_LOCKS, hashPassword } from '@vigie/db';
 import type { Staff } from '@vigie/shared';
 import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
@@ -92,35 +92,37 @@ export function staffRoutes(deps: Deps) {
     const input = c.req.valid('json');
     const me = c.get('auth').staff_id;
     const password = input.password ? input.password : null;
-    const current = await byId(id);
-    if (!current) throw notFound('Compte introuvable.');
-    if (password) {
-      const problem = passwordProblem(password, current);
-      if (problem) throw badRequest({ password: problem });
-    }
+    // Hashed first (slow, and needs no lock); checked against the row read under the lock below.
     const passwordHash = password ? await hashPassword(password) : null;
-    const role = input.role ?? current.role;
-    const disabled = input.disabled ?? current.disabled;
-    if (id === me && (disabled || role !== current.role)) {
-      throw conflict('Vous ne pouvez pas désactiver votre propre compte ni changer votre rôle.');
-    }
-    const roleChanged = role !== current.role;
-    const disabledNow = disabled && !current.disabled;
-    await sql.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(7337002)`; // serialise admin changes: never zero admins
+    const outcome = await sql.begin(async (tx) => {
+      // Admin changes one at a time (never zero admins), then the row as it is now: a concurrent
+      // edit cannot slip between this read and the write, so revocation is decided on fresh data.
+      await tx`select pg_advisory_xact_lock(${ADVISORY_LOCKS.lastAdmin})`;
+      const [current] = await tx<Staff[]>`select ${columns} from staff where id = ${id} for update`;
+      if (!current) throw notFound('Compte introuvable.');
+      if (password) {
+        const problem = passwordProblem(password, current);
+        if (problem) throw badRequest({ password: problem });
+      }
+      const role = input.role ?? current.role;
+      const disabled = input.disabled ?? current.disabled;
+      if (id === me && (disabled || role !== current.role)) {
+        throw conflict('Vous ne pouvez pas désactiver votre propre compte ni changer votre rôle.');
+      }
+      const roleChanged = role !== current.role;
+      const disabledNow = disabled && !current.disabled;
       await tx`
         update staff set full_name = ${input.full_name ?? current.full_name}, role = ${role}, disabled = ${disabled},
                          password_hash = coalesce(${passwordHash}, password_hash), updated_at = now()
         where id = ${id}`;
       const [{ admins }] = (await tx`select count(*)::int as admins from staff where role = 'admin' and not disabled`) as unknown as [{ admins: number }];
       if (admins === 0) throw conflict('Il doit rester au moins un administrateur actif.');
-      if (roleChanged || disabledNow || passwordHash) await revokeStaffSessions(tx as never, id);
+      const revoke = roleChanged || disabledNow || passwordHash !== null;
+      if (revoke) await revokeStaffSessions(tx as never, id);
       await audit(tx, { staff_id: me, action: 'update', resource: 'staff', record_id: id, ip: c.get('ip') });
+      return { revoke, reason: disabledNow ? ('disabled' as const) : roleChanged ? ('role_changed' as const) : ('revoked' as const) };
     });
-    if (roleChanged || disabledNow || passwordHash) {
-      const reason = disabledNow ? 'disabled' : roleChanged ? 'role_changed' : 'revoked';
-      await deps.fanOut.publish({ kind: 'staff_sessions_ended', staff_id: id, reason });
-    }
+    if (outcome.revoke) await deps.fanOut.publish({ kind: 'staff_sessions_ended', staff_id: id, reason: outcome.reason });
     return c.json((await byId(id)) as never, 200);
   });
 

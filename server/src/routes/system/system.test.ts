@@ -42,10 +42,11 @@ describe('system routes', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 
-  it('answers JSON 404 for unknown API routes, signed in or not', async () => {
+  it('answers JSON 404 for unknown API routes once signed in, 401 before (deny by default)', async () => {
     const anonymous = await client(t.base).json<{ message: string }>('GET', '/api/nothing-here');
-    expect(anonymous.status).toBe(404);
+    expect(anonymous.status).toBe(401);
     const staff = await signIn(t.base, (await createStaff(t.sql, 'officer')).email);
     expect((await staff.json('DELETE', '/api/reports/1')).status).toBe(404);
+    expect((await staff.json<{ message: string }>('GET', '/api/nothing-here')).body.message).toBeTruthy();
   });
 });
