@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
+import { accountRoutes } from './routes/account/routes.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
 import { intakeRoutes } from './routes/intake/routes.ts';
 import { neighbourhoodRoutes } from './routes/neighbourhoods/routes.ts';
@@ -105,7 +106,7 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   // Partners sign each request (no cookie, no Origin): mounted before the session check.
   app.route('/api/intake', intakeRoutes(deps));
 
-  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners']) {
+  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners', '/api/account']) {
     app.use(path, requireAuth(deps));
     app.use(`${path}/*`, requireAuth(deps));
   }
@@ -117,6 +118,7 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/audit_log', auditLogRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
+  app.route('/api/account', accountRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -33,6 +33,9 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'POST', path: '/api/partners', resource: 'partners', action: 'create', body: { id: 'roles-test', name: 'Rôles' } },
   { method: 'PUT', path: '/api/partners/roles-test', resource: 'partners', action: 'edit', body: { rate_per_minute: 60 } },
   { method: 'POST', path: '/api/partners/roles-test/rotate', resource: 'partners', action: 'edit', body: { overlap_hours: 1 } },
+  { method: 'GET', path: '/api/account/sessions', resource: 'account', action: 'list' },
+  { method: 'POST', path: '/api/account/password', resource: 'account', action: 'edit', body: { current_password: '', new_password: '' } },
+  { method: 'DELETE', path: '/api/account/sessions/00000000-0000-4000-8000-000000000000', resource: 'account', action: 'delete' },
 ];
 
 let t: TestServer;

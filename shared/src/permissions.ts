@@ -27,6 +27,7 @@ export const RESOURCES = [
   'staff',
   'audit_log',
   'partners',
+  'account',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -74,6 +75,8 @@ export const PERMISSIONS: Matrix = {
   audit_log: { list: ['supervisor', 'admin'], show: ['supervisor', 'admin'], export: ['supervisor', 'admin'] },
   // Apps allowed to post signed reports; `edit` covers disabling and rotating the secret.
   partners: { list: ['admin'], show: ['admin'], create: ['admin'], edit: ['admin'] },
+  // « Mon compte »: one's own password and sessions; the routes only ever touch the caller's rows.
+  account: { list: ALL, show: ALL, edit: ALL, delete: ALL },
 };
 
 export interface AccessParams {
