@@ -31,7 +31,7 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      { test: { name: 'admin', root: './admin', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'admin', root: './admin', include: ['src/**/*.test.ts', 'build/**/*.test.ts'] } },
     ],
   },
 });

@@ -54,7 +54,7 @@ test("an officer's map, with a report open beside it, has no serious violation",
   await mapList(page).getByRole('button').first().click();
   const panel = page.getByRole('region', { name: UI.report.anyTitle });
   await expect(panel.getByRole('heading', { name: UI.report.actions })).toBeVisible();
-  await expect(panel.getByRole('combobox', { name: UI.report.status })).toBeVisible();
+  await expect(panel.getByRole('status', { name: UI.report.status })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 

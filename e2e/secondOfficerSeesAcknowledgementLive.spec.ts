@@ -51,12 +51,12 @@ test('an officer on the map sees, live, that the supervisor has the same report 
     await expect(supervisor.getByText(UI.report.viewing(DEMO_NAMES.officer))).toBeVisible();
 
     await acknowledge.click();
-    await expect(supervisor.getByRole('combobox', { name: UI.report.status })).toHaveText(UI.statuses.acknowledged);
+    await expect(supervisor.getByRole('status', { name: UI.report.status })).toHaveText(UI.statuses.acknowledged);
     // The button pressed is gone with the old status: keyboard focus lands on the actions, not the page body.
     await expect(supervisor.getByRole('group', { name: UI.report.actions })).toBeFocused();
 
     // The officer's panel follows without a reload: new status, and the next step offered instead.
-    await expect(panel.getByRole('combobox', { name: UI.report.status })).toHaveText(UI.statuses.acknowledged);
+    await expect(panel.getByRole('status', { name: UI.report.status })).toHaveText(UI.statuses.acknowledged);
     await expect(panel.getByRole('button', { name: UI.report.sendPatrol })).toBeVisible();
     await expect(panel.getByRole('button', { name: UI.report.acknowledge, exact: true })).toHaveCount(0);
     await expectNotReloaded(officer);

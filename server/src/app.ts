@@ -13,6 +13,7 @@ import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { clientAddress } from './http/clientIp.ts';
+import { accountRoutes } from './routes/account/routes.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
 import { bannedWordRoutes } from './routes/banned_words/routes.ts';
 import { geocodeRoutes } from './routes/geocode/routes.ts';
@@ -139,6 +140,7 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/relatives', relativeRoutes(deps));
   app.route('/api/member_events', memberEventRoutes(deps));
   app.route('/api/outbox_messages', outboxMessageRoutes(deps));
+  app.route('/api/account', accountRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -70,6 +70,9 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'DELETE', path: '/api/banned_words/999999', resource: 'banned_words', action: 'delete' },
   { method: 'GET', path: '/api/members/export.csv', resource: 'members', action: 'export' },
   { method: 'POST', path: '/api/members/import?dry_run=1', resource: 'members', action: 'create', body: 'nom;adresse' },
+  { method: 'GET', path: '/api/account/sessions', resource: 'account', action: 'list' },
+  { method: 'POST', path: '/api/account/password', resource: 'account', action: 'edit', body: { current_password: '', new_password: '' } },
+  { method: 'DELETE', path: '/api/account/sessions/00000000-0000-4000-8000-000000000000', resource: 'account', action: 'delete' },
 ];
 
 let t: TestServer;

@@ -6,7 +6,11 @@ import type { AppEnv } from './context.ts';
 
 export const DEFAULT_ADMIN_DIST = path.resolve(import.meta.dirname, '../../admin/dist');
 
-/** The built SPA: hashed assets cached for a year, index.html never cached, client routes (no extension) fall back to it. */
+/**
+ * The built SPA: hashed assets cached for a year, index.html never cached, client routes fall back
+ * to it. Assets go out as the brotli or gzip copy `vite build` wrote beside them (admin/build/
+ * precompress.ts) when the browser accepts it: no compression work per request.
+ */
 export function mountSpa(app: Hono<AppEnv>, distDir: string) {
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) {
@@ -17,8 +21,10 @@ export function mountSpa(app: Hono<AppEnv>, distDir: string) {
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    // Also on the uncompressed answer, so that a shared cache never hands it to a brotli client.
+    if (c.res.status === 200 && !c.res.headers.get('Vary')?.includes('Accept-Encoding')) c.header('Vary', 'Accept-Encoding', { append: true });
   });
-  app.use('/*', serveStatic({ root }));
+  app.use('/*', serveStatic({ root, precompressed: true }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/socket.io')) return c.json({ message: 'Introuvable.' }, 404);
     // A file that is not there (an old chunk after a deploy, a typo) is a 404: answering the SPA's

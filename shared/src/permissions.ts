@@ -29,6 +29,7 @@ export const RESOURCES = [
   'partners',
   'geocode',
   'banned_words',
+  'account',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -81,6 +82,8 @@ export const PERMISSIONS: Matrix = {
   geocode: { list: ['officer', 'supervisor', 'townhall'] },
   // Words that flag members' posts for the town hall's moderators.
   banned_words: { list: ['townhall'], show: ['townhall'], create: ['townhall'], edit: ['townhall'], delete: ['townhall'] },
+  // « Mon compte »: one's own password and sessions; the routes only ever touch the caller's rows.
+  account: { list: ALL, show: ALL, edit: ALL, delete: ALL },
 };
 
 export interface AccessParams {

@@ -1,3 +1,5 @@
+import type { Role } from './roles.ts';
+
 export const REPORT_CATEGORIES = [
   'burglary',
   'burglary_attempt',
@@ -42,6 +44,8 @@ export interface Report {
   emergency: boolean;
   /** Set when this report was linked into an incident: the id of the incident's primary report. */
   incident_id: number | null;
+  /** The Police nationale's reference, given when the report was forwarded to them. */
+  forwarded_reference?: string | null;
   received_at: string;
   occurred_at: string | null;
   updated_at: string;
@@ -70,12 +74,22 @@ export const REPORT_TRANSITIONS: Record<ReportStatus, readonly ReportStatus[]> =
   new: ['acknowledged', 'dismissed', 'forwarded'],
   acknowledged: ['in_progress', 'resolved', 'dismissed', 'forwarded'],
   in_progress: ['resolved', 'dismissed', 'forwarded'],
-  resolved: [],
-  dismissed: [],
-  forwarded: [],
+  // Reopening: a closed report goes back to work, by a supervisor, with a reason.
+  resolved: ['acknowledged', 'in_progress'],
+  dismissed: ['acknowledged', 'in_progress'],
+  forwarded: ['acknowledged', 'in_progress'],
 };
 
-export const canTransition = (from: ReportStatus, to: ReportStatus) => REPORT_TRANSITIONS[from].includes(to);
+export const CLOSED_STATUSES: readonly ReportStatus[] = ['resolved', 'dismissed', 'forwarded'];
+
+/** Only the chief reopens a closed report: closing stays a decision an officer can rely on. */
+export const REOPEN_ROLES: readonly Role[] = ['supervisor'];
+
+export const isReopening = (from: ReportStatus, to: ReportStatus) => CLOSED_STATUSES.includes(from) && !CLOSED_STATUSES.includes(to);
+
+/** Whether `role` may move a report from `from` to `to`; without a role, reopening is never allowed. */
+export const canTransition = (from: ReportStatus, to: ReportStatus, role?: Role | null) =>
+  REPORT_TRANSITIONS[from].includes(to) && (!isReopening(from, to) || (role != null && REOPEN_ROLES.includes(role)));
 
 /** A standard reply sent back to the resident through the partner when a report changes status. */
 export interface ResponseTemplate {

@@ -1,5 +1,6 @@
 import { Box, useMediaQuery, type Theme } from '@mui/material';
-import { UserMenu as RaUserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import { Logout, MenuItemLink, UserMenu as RaUserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
 
 /**
  * react-admin's user menu shows the user's name but labels the button "Profil" only; the label
@@ -18,7 +19,16 @@ export const UserMenu = () => {
   // The name stays on one line; the app bar's title gives way (ellipsis) in a narrow window.
   return (
     <Box sx={{ '& .RaUserMenu-userButton': { whiteSpace: 'nowrap' } }}>
-      <RaUserMenu label={label} />
+      <RaUserMenu label={label}>
+        <AccountMenuItem />
+        <Logout />
+      </RaUserMenu>
     </Box>
   );
+};
+
+/** « Mon compte »: one's own password and sessions, for every role. */
+const AccountMenuItem = () => {
+  const userMenu = useUserMenu();
+  return <MenuItemLink to="/account" primaryText="vigie.account.title" leftIcon={<ManageAccountsIcon />} onClick={() => userMenu?.onClose()} />;
 };

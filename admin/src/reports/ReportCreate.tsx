@@ -1,12 +1,17 @@
 import {
   Create,
   RadioButtonGroupInput,
+  SaveButton,
   SelectInput,
   SimpleForm,
   TextInput,
+  Toolbar,
   maxLength,
   regex,
   required,
+  useNotify,
+  useRedirect,
+  type Validator,
 } from 'react-admin';
 import { parisLocalToIso, toParisLocal } from '../common/parisTime.ts';
 import { ReportLocationInput } from './ReportLocationInput.tsx';
@@ -37,28 +42,60 @@ const toPayload = (data: Record<string, unknown>) => {
 
 const phone = regex(/^\+?[0-9 .()-]{6,32}$/, 'vigie.create.phone_invalid');
 
+// A minute of slack for a clock slightly ahead of the server's; the server checks again.
+const notInFuture: Validator = (value) =>
+  typeof value === 'string' && Date.parse(value) > Date.now() + 60_000 ? 'vigie.create.occurred_future' : undefined;
+
+// Enabled on a pristine form: a click on an empty form shows what is missing under each field
+// instead of a greyed-out button that says nothing.
+const CreateToolbar = () => (
+  <Toolbar>
+    <SaveButton alwaysEnable />
+  </Toolbar>
+);
+
 /**
  * A report taken by phone or at the desk. The server checks everything again and its 400
  * `errors` appear beside the fields (react-admin's server-side validation).
  */
-export const ReportCreate = () => (
-  <Create redirect="show" transform={toPayload}>
-    <SimpleForm defaultValues={{ source: 'phone', priority: 'normal' }} sx={{ maxWidth: 760 }}>
-      <RadioButtonGroupInput source="source" choices={officerSourceChoices} validate={required()} />
-      <SelectInput source="category" choices={categoryChoices} validate={required()} />
-      <TextInput source="description" multiline minRows={4} fullWidth validate={[required(), maxLength(4000)]} helperText="vigie.create.description_help" />
-      <SelectInput source="priority" choices={priorityChoices} validate={required()} helperText="vigie.create.priority_help" />
-      <TextInput source="address" fullWidth validate={maxLength(500)} />
-      <ReportLocationInput />
-      <TextInput
-        source="occurred_at"
-        type="datetime-local"
-        format={(value: string | null | undefined) => (value ? toParisLocal(value) : '')}
-        parse={(value: string) => (value ? parisLocalToIso(value) : null)}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
-      <TextInput source="reporter_name" autoComplete="off" validate={maxLength(200)} />
-      <TextInput source="reporter_phone" type="tel" autoComplete="off" validate={phone} />
-    </SimpleForm>
-  </Create>
-);
+export const ReportCreate = () => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <Create
+      title="vigie.create.title"
+      transform={toPayload}
+      mutationOptions={{
+        onSuccess: (report: { id: number }) => {
+          notify('vigie.create.created', { type: 'success', messageArgs: { id: report.id } });
+          redirect('show', 'reports', report.id);
+        },
+      }}
+    >
+      <SimpleForm defaultValues={{ source: 'phone', priority: 'normal' }} sx={{ maxWidth: 760 }} toolbar={<CreateToolbar />}>
+        <RadioButtonGroupInput source="source" choices={officerSourceChoices} validate={required()} />
+        <SelectInput source="category" choices={categoryChoices} validate={required('vigie.create.category_required')} />
+        <TextInput
+          source="description"
+          multiline
+          minRows={4}
+          fullWidth
+          validate={[required('vigie.create.description_required'), maxLength(4000)]}
+          helperText="vigie.create.description_help"
+        />
+        <SelectInput source="priority" choices={priorityChoices} validate={required()} helperText="vigie.create.priority_help" />
+        <ReportLocationInput />
+        <TextInput
+          source="occurred_at"
+          type="datetime-local"
+          format={(value: string | null | undefined) => (value ? toParisLocal(value) : '')}
+          parse={(value: string) => (value ? parisLocalToIso(value) : null)}
+          validate={notInFuture}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: toParisLocal(Date.now()) } }}
+        />
+        <TextInput source="reporter_name" autoComplete="off" validate={maxLength(200)} />
+        <TextInput source="reporter_phone" type="tel" autoComplete="off" validate={phone} />
+      </SimpleForm>
+    </Create>
+  );
+};

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import {
-  BooleanField,
   Labeled,
   ReferenceField,
   ReferenceManyField,
@@ -14,6 +13,8 @@ import {
 } from 'react-admin';
 import type { Report, ReportReporter } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { PhoneField } from '../common/PhoneField.tsx';
+import { YesNoField } from '../common/YesNoField.tsx';
 import { useLockOnMount } from '../live/useLock.ts';
 import { useSubscribeToRecord } from '../live/useSubscribe.ts';
 import { AssigneeField } from './AssigneeField.tsx';
@@ -105,11 +106,11 @@ const ReportDetailsView = () => {
           <Labeled source="neighbourhood_id">
             <ReferenceField source="neighbourhood_id" reference="neighbourhoods" link={false} emptyText="—" />
           </Labeled>
-          <Labeled source="out_of_area"><BooleanField source="out_of_area" /></Labeled>
+          <Labeled source="out_of_area"><YesNoField source="out_of_area" /></Labeled>
         </Section>
         <Section title="vigie.report.reporter">
           <Labeled source="reporter_name"><TextField source="reporter_name" emptyText="—" /></Labeled>
-          <Labeled source="reporter_phone"><TextField source="reporter_phone" emptyText="—" /></Labeled>
+          <Labeled source="reporter_phone"><PhoneField source="reporter_phone" /></Labeled>
         </Section>
       </Box>
       <Card variant="outlined" component="section" sx={{ alignSelf: 'start' }}>

@@ -3,7 +3,6 @@ import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
 import { useCanAccess, useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { REPORT_PRIORITIES, type Report, type ReportStatus, type ResponseTemplate } from '@vigie/shared';
 import { canReply, templatesFor } from './replyTemplates.ts';
-import { needsReason, nextStatuses } from './transitions.ts';
 import { useTriageUpdate, type TriageChange } from './useTriageUpdate.ts';
 
 interface Officer {
@@ -14,9 +13,11 @@ interface Officer {
 const UNASSIGNED = '';
 
 /**
- * Everything an officer may change on a report in one save: status (with the resident's reply,
- * from a template of that status), priority, assignment and a note for the timeline. Only what
- * changed is sent; the server's field errors show beside their fields.
+ * What an officer may change on a report besides its status: priority, assignment, a note for the
+ * timeline and the resident's reply (from a template of the current status). The status changes
+ * only through ReportStatusActions' buttons, which ask for what each step needs (reason,
+ * confirmation, reference): one way to do it, not a selector that skipped those questions.
+ * Only what changed is sent; the server's field errors show beside their fields.
  */
 export const TriageForm = () => {
   const record = useRecordContext<Report>();
@@ -30,7 +31,7 @@ const TriageFormFields = ({ record }: { record: Report }) => {
   const translate = useTranslate();
   const { apply, isPending, errors } = useTriageUpdate(record);
   const replyable = canReply(record);
-  const [status, setStatus] = useState<ReportStatus>(record.status);
+  const status: ReportStatus = record.status;
   const [priority, setPriority] = useState(record.priority);
   const [assignee, setAssignee] = useState(record.assigned_to === null ? UNASSIGNED : String(record.assigned_to));
   const [templateId, setTemplateId] = useState('');
@@ -40,7 +41,6 @@ const TriageFormFields = ({ record }: { record: Report }) => {
   // When the report changes (our save, or another officer's), the selects follow the server;
   // text being typed is kept.
   useEffect(() => {
-    setStatus(record.status);
     setPriority(record.priority);
     setAssignee(record.assigned_to === null ? UNASSIGNED : String(record.assigned_to));
     setTemplateId('');
@@ -57,10 +57,8 @@ const TriageFormFields = ({ record }: { record: Report }) => {
   );
   const offered = templatesFor(templates, status);
   const chosen = offered.find((template) => String(template.id) === templateId);
-  const statusOptions = [record.status, ...nextStatuses(record.status)];
 
   const change: TriageChange = {};
-  if (status !== record.status) change.status = status;
   if (priority !== record.priority) change.priority = priority;
   const assignedTo = assignee === UNASSIGNED ? null : Number(assignee);
   if (assignedTo !== record.assigned_to) change.assigned_to = assignedTo;
@@ -70,12 +68,11 @@ const TriageFormFields = ({ record }: { record: Report }) => {
     if (chosen && reply.trim() === chosen.body.trim()) change.template_id = chosen.id;
     else change.reply = reply.trim();
   }
-  const reasonMissing = needsReason(status) && status !== record.status && !note.trim();
   const nothingToSave = Object.keys(change).length === 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (nothingToSave || reasonMissing) return;
+    if (nothingToSave) return;
     void apply(change, 'vigie.triage.saved').then((saved) => {
       if (!saved) return;
       setNote('');
@@ -86,24 +83,6 @@ const TriageFormFields = ({ record }: { record: Report }) => {
 
   return (
     <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-      <TextField
-        select
-        id={id('status')}
-        label={translate('resources.reports.fields.status')}
-        value={status}
-        onChange={(event) => {
-          setStatus(event.target.value as ReportStatus);
-          setTemplateId('');
-        }}
-        error={Boolean(errors.status)}
-        helperText={errors.status}
-      >
-        {statusOptions.map((option) => (
-          <MenuItem key={option} value={option}>
-            {translate(`vigie.statuses.${option}`)}
-          </MenuItem>
-        ))}
-      </TextField>
       <TextField
         select
         id={id('priority')}
@@ -176,7 +155,9 @@ const TriageFormFields = ({ record }: { record: Report }) => {
             multiline
             minRows={2}
             error={Boolean(errors.reply || errors.template_id)}
-            helperText={errors.reply ?? errors.template_id ?? translate('vigie.triage.reply_help')}
+            helperText={
+              errors.reply ?? errors.template_id ?? `${translate('vigie.triage.reply_help')} ${translate('vigie.triage.reply_count', { count: reply.length })}`
+            }
             slotProps={{ htmlInput: { maxLength: 1000 } }}
             sx={{ gridColumn: '1 / -1' }}
           />
@@ -188,19 +169,18 @@ const TriageFormFields = ({ record }: { record: Report }) => {
       )}
       <TextField
         id={id('note')}
-        label={translate(needsReason(status) && status !== record.status ? 'vigie.report.dismiss.reason' : 'vigie.triage.note')}
+        label={translate('vigie.triage.note')}
         value={note}
         onChange={(event) => setNote(event.target.value)}
         multiline
         minRows={2}
-        required={needsReason(status) && status !== record.status}
         error={Boolean(errors.note)}
-        helperText={errors.note ?? translate(reasonMissing ? 'vigie.report.dismiss.help' : 'vigie.triage.note_help')}
+        helperText={errors.note ?? translate('vigie.triage.note_help')}
         slotProps={{ htmlInput: { maxLength: 4000 } }}
         sx={{ gridColumn: '1 / -1' }}
       />
       <Box sx={{ gridColumn: '1 / -1', display: 'flex', justifyContent: 'flex-end' }}>
-        <Button type="submit" variant="contained" disabled={isPending || nothingToSave || reasonMissing}>
+        <Button type="submit" variant="contained" disabled={isPending || nothingToSave}>
           {translate('vigie.triage.save')}
         </Button>
       </Box>

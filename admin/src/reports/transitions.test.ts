@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_STATUSES } from '@vigie/shared';
-import { needsReason, nextStatuses } from './transitions.ts';
+import { needsConfirmation, needsReason, nextStatuses, reopenTargets } from './transitions.ts';
 
 describe('report status transitions', () => {
   it('lets a new report be acknowledged, dismissed or forwarded', () => {
@@ -13,8 +13,13 @@ describe('report status transitions', () => {
     expect(nextStatuses('in_progress')).toEqual(['resolved', 'dismissed', 'forwarded']);
   });
 
-  it('treats resolved, dismissed and forwarded as final', () => {
-    for (const status of ['resolved', 'dismissed', 'forwarded'] as const) expect(nextStatuses(status)).toEqual([]);
+  it('offers no triage step on a closed report, and reopening to supervisors only', () => {
+    for (const status of ['resolved', 'dismissed', 'forwarded'] as const) {
+      expect(nextStatuses(status)).toEqual([]);
+      expect(reopenTargets(status, 'supervisor')).toEqual(['acknowledged', 'in_progress']);
+      expect(reopenTargets(status, 'officer')).toEqual([]);
+    }
+    expect(reopenTargets('new', 'supervisor')).toEqual([]);
   });
 
   it('never offers to go back to new, nor to stay put', () => {
@@ -24,7 +29,8 @@ describe('report status transitions', () => {
     }
   });
 
-  it('asks for a reason only when dismissing', () => {
+  it('asks for a reason only when dismissing, and a confirmation for every closing', () => {
     expect(REPORT_STATUSES.filter(needsReason)).toEqual(['dismissed']);
+    expect(REPORT_STATUSES.filter(needsConfirmation)).toEqual(['resolved', 'dismissed', 'forwarded']);
   });
 });

@@ -12,6 +12,8 @@ export interface TriageChange {
   note?: string;
   reply?: string;
   template_id?: number;
+  /** The Police nationale's reference, when forwarding. */
+  reference?: string;
 }
 
 export type FieldErrors = Partial<Record<keyof TriageChange | 'ids', string>>;

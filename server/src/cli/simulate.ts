@@ -2,7 +2,7 @@
  * Post realistic signed reports through the real intake, at a chosen rate, for demos and load tests:
  *   pnpm --filter @vigie/server simulate -- --rate 2 --count 50 --url http://localhost:3000 \
  *     --partner vvs-demo --secret vigie-demo-partner-secret
- * `--count 0` runs until Ctrl-C; `--replay 0.1` resends one payload in ten (answers 200, same id).
+ * `--url` defaults to the server's PUBLIC_URL, else http://localhost:$PORT. `--count 0` runs until Ctrl-C; `--replay 0.1` resends one payload in ten (answers 200, same id).
  * The secret can come from VIGIE_PARTNER_SECRET instead of the command line (shell history).
  */
 import { randomBytes } from 'node:crypto';
@@ -10,13 +10,14 @@ import { parseArgs } from 'node:util';
 import { loadCommune, outerRing } from '@vigie/db';
 import { samplePayload } from '../routes/intake/samples.ts';
 import { signedHeaders } from '../routes/intake/signature.ts';
+import { defaultSimulateUrl } from './simulateUrl.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'), // `pnpm … simulate -- --rate 2` passes the `--` on
   options: {
     rate: { type: 'string', default: '2' },
     count: { type: 'string', default: '50' },
-    url: { type: 'string', default: process.env.PUBLIC_URL ?? 'http://localhost:3000' },
+    url: { type: 'string', default: defaultSimulateUrl(process.env) },
     partner: { type: 'string', default: 'vvs-demo' },
     secret: { type: 'string', default: process.env.VIGIE_PARTNER_SECRET ?? 'vigie-demo-partner-secret' },
     commune: { type: 'string' },

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@vigie/db/testing';
 import type { PendingQuery, Row } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseListQuery } from '../../rest/listQuery.ts';
-import { listReports, reportPageQuery, REPORT_SORTS, SEARCH_COUNT_CAP, searchCountQuery, searchDensityQuery, searchTailQuery } from './queries.ts';
+import { listReports, reportPageQuery, textMatch, REPORT_SORTS, SEARCH_COUNT_CAP, searchCountQuery, searchDensityQuery, searchTailQuery } from './queries.ts';
 import { ReportFilterSchema } from './schemas.ts';
 
 let db: TestDatabase;
@@ -127,7 +127,7 @@ describe('a full-text list walks a bounded window, then reads the rest through t
 
   it('counts exactly up to the cap, then estimates from the rate among the newest reports', async () => {
     const exact = async ({ q, received_at_gte: since }: { q: string; received_at_gte?: string }) => {
-      const [row] = await sql`select count(*)::int as n from reports r where r.search @@ websearch_to_tsquery('french', ${q})
+      const [row] = await sql`select count(*)::int as n from reports r where ${textMatch(sql, q)}
         and ${since ? sql`r.received_at >= ${since}::timestamptz` : sql`true`}`;
       return row!.n as number;
     };

@@ -11,7 +11,7 @@ const columns = (sql: AnySql) => sql`
   r.id, r.category, r.status, r.priority, r.description, r.lat, r.lng, r.address,
   r.neighbourhood_id, r.out_of_area, r.source, r.partner_id, r.external_id, r.member_id,
   r.assigned_to, (select s.full_name from staff s where s.id = r.assigned_to) as assigned_to_name,
-  r.emergency, r.incident_id, r.received_at, r.occurred_at, r.updated_at`;
+  r.emergency, r.incident_id, r.forwarded_reference, r.received_at, r.occurred_at, r.updated_at`;
 
 export const REPORT_SORTS = ['id', 'received_at', 'updated_at', 'status', 'priority', 'category'] as const;
 
@@ -37,6 +37,9 @@ function oneOf(sql: Sql, column: string, values: readonly (string | number)[], t
   return type === 'int' ? sql`${sql(column)} = any(${values as number[]}::int[])` : sql`${sql(column)} = any(${values as string[]}::text[])`;
 }
 
+/** The query folded like the document (migration 00010), so « velo » finds « vélo » through the GIN index. */
+export const textMatch = (sql: Sql, q: string) => sql`r.search @@ websearch_to_tsquery('french', vigie_unaccent(${q}))`;
+
 function filterCondition(sql: Sql, f: ReportFilter) {
   const q = f.q?.trim();
   return where(sql, [
@@ -53,8 +56,8 @@ function filterCondition(sql: Sql, f: ReportFilter) {
     f.received_at_gte && dateCondition(sql, 'r.received_at', f.received_at_gte, 'gte'),
     f.received_at_lte && dateCondition(sql, 'r.received_at', f.received_at_lte, 'lte'),
     q && (/^\d{1,9}$/.test(q)
-      ? sql`(r.id = ${Number(q)} or r.search @@ websearch_to_tsquery('french', ${q}))`
-      : sql`r.search @@ websearch_to_tsquery('french', ${q})`),
+      ? sql`(r.id = ${Number(q)} or ${textMatch(sql, q)})`
+      : textMatch(sql, q)),
   ]);
 }
 

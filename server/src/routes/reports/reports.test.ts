@@ -162,9 +162,10 @@ describe('PUT /api/reports/:id (triage)', () => {
     expect(events.body.map((e) => [e.action, e.from_value, e.to_value])).toEqual([
       ['created', null, 'new'],
       ['status', 'new', 'acknowledged'],
+      // « Prendre en compte » an unassigned report assigns it to the officer who clicked.
+      ['assigned', null, String(officerId)],
       ['priority', 'normal', 'high'],
       ['status', 'acknowledged', 'in_progress'],
-      ['assigned', null, String(officerId)],
     ]);
     expect(events.body[1]!.note).toBe('Patrouille prévenue');
     const audits = await t.sql`select count(*)::int as n from audit_log where resource = 'reports' and action = 'update' and record_id = ${String(report.id)}`;
@@ -180,7 +181,9 @@ describe('PUT /api/reports/:id (triage)', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors).toHaveProperty('note');
     expect((await officer.json('PUT', `/api/reports/${report.id}`, { status: 'dismissed', note: 'Doublon' })).status).toBe(200);
-    expect((await officer.json('PUT', `/api/reports/${report.id}`, { status: 'acknowledged' })).status).toBe(409);
+    // Reopening a closed report is the chief's (see the reopening tests): an officer is refused.
+    expect((await officer.json('PUT', `/api/reports/${report.id}`, { status: 'acknowledged', note: 'Erreur' })).status).toBe(403);
+    expect((await officer.json('PUT', `/api/reports/${report.id}`, { status: 'new' })).status).toBe(409);
     expect((await officer.json('PUT', '/api/reports/999999', { status: 'acknowledged' })).status).toBe(404);
   });
 

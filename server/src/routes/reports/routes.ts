@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { canTransition, emergencyTerms, REPORT_STATUS_LABELS_FR, type Report } from '@vigie/shared';
+import { canTransition, emergencyTerms, isReopening, REPORT_STATUS_LABELS_FR, REPORT_TRANSITIONS, type Report } from '@vigie/shared';
 import { outerRing, toPgPolygon } from '@vigie/db';
 import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
-import { badRequest, conflict, notFound, validationHook } from '../../errors.ts';
+import { badRequest, conflict, forbidden, notFound, validationHook } from '../../errors.ts';
 import { recordLiveEvent } from '../../live/events.ts';
 import { contentRange, parseListQuery } from '../../rest/listQuery.ts';
 import { errorResponses, IdParamSchema, jsonContent, ListQuerySchema, listHeaders, ErrorSchema } from '../../rest/openapi.ts';
@@ -109,25 +109,40 @@ export function reportRoutes(deps: Deps) {
   app.openapi(update, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const { staff_id } = c.get('auth');
+    const { staff_id, role } = c.get('auth');
     const result = await sql.begin(async (tx) => {
       const [current] = await tx<Report[]>`
-        select id, status, priority, category, assigned_to, partner_id, external_id from reports where id = ${id} for update`;
+        select id, status, priority, category, assigned_to, partner_id, external_id, forwarded_reference from reports where id = ${id} for update`;
       if (!current) throw notFound('Signalement introuvable.');
       const note = input.note?.trim() || null;
       const events: Array<{ action: string; from_value: string | null; to_value: string | null; note: string | null }> = [];
-      const next = { status: current.status, priority: current.priority, category: current.category, assigned_to: current.assigned_to };
+
+      const reference = input.reference?.trim() || null;
+      if (reference && input.status !== 'forwarded') {
+        throw badRequest({ reference: 'La référence ne se donne qu’en transmettant à la Police nationale.' });
+      }
+      const next = { status: current.status, priority: current.priority, category: current.category, assigned_to: current.assigned_to, forwarded_reference: current.forwarded_reference ?? null };
 
       if (input.status && input.status !== current.status) {
-        if (!canTransition(current.status, input.status)) {
+        if (!REPORT_TRANSITIONS[current.status].includes(input.status)) {
           throw conflict(
             `Transition impossible : un signalement « ${REPORT_STATUS_LABELS_FR[current.status]} » ne peut pas passer à « ${REPORT_STATUS_LABELS_FR[input.status]} ».`,
             { status: 'Transition impossible.' },
           );
         }
+        const reopening = isReopening(current.status, input.status);
+        if (!canTransition(current.status, input.status, role)) throw forbidden('Seul un chef de poste peut rouvrir un signalement clos.');
         if (input.status === 'dismissed' && !note) throw badRequest({ note: 'Un motif est requis pour classer un signalement.' });
-        events.push({ action: 'status', from_value: current.status, to_value: input.status, note });
+        if (reopening && !note) throw badRequest({ note: 'Un motif est requis pour rouvrir un signalement.' });
+        const statusNote = [note, reference && `Référence Police nationale : ${reference}`].filter(Boolean).join(' — ') || null;
+        events.push({ action: 'status', from_value: current.status, to_value: input.status, note: statusNote });
         next.status = input.status;
+        if (reference) next.forwarded_reference = reference;
+        // « Prendre en compte » an unassigned report: the officer who clicked takes it, in this transaction.
+        if (input.status === 'acknowledged' && current.assigned_to === null && input.assigned_to == null && !reopening) {
+          events.push({ action: 'assigned', from_value: null, to_value: String(staff_id), note: null });
+          next.assigned_to = staff_id;
+        }
       }
       if (input.priority && input.priority !== current.priority) {
         events.push({ action: 'priority', from_value: current.priority, to_value: input.priority, note: null });
@@ -160,7 +175,7 @@ export function reportRoutes(deps: Deps) {
 
       await tx`
         update reports set status = ${next.status}, priority = ${next.priority}, category = ${next.category},
-                           assigned_to = ${next.assigned_to}, updated_at = now()
+                           assigned_to = ${next.assigned_to}, forwarded_reference = ${next.forwarded_reference}, updated_at = now()
         where id = ${id}`;
       await tx`insert into report_events ${tx(events.map((e) => ({ ...e, report_id: id, staff_id })), 'report_id', 'staff_id', 'action', 'from_value', 'to_value', 'note')}`;
       await audit(tx, { staff_id, action: 'update', resource: 'reports', record_id: id, ip: c.get('ip') });

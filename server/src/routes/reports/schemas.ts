@@ -24,6 +24,7 @@ export const ReportSchema = z
     emergency: z.boolean().openapi({ description: 'The text suggests a danger in progress: call 17' }),
     incident_id: z.number().int().nullable().openapi({ description: 'Primary report of the incident this one was linked into' }),
     received_at: z.string().openapi({ format: 'date-time' }),
+    forwarded_reference: z.string().nullable().optional(),
     occurred_at: z.string().nullable().openapi({ format: 'date-time' }),
     updated_at: z.string().openapi({ format: 'date-time' }),
   })
@@ -92,6 +93,8 @@ export const ReportUpdateSchema = z
     /** Sent back to the resident through the partner (platform reports only). */
     reply: z.string().trim().max(1000, '1000 caractères au plus.').refine(noControl, 'Caractères de contrôle interdits.').nullish(),
     template_id: z.number().int().positive().nullish(),
+    /** The Police nationale's reference, kept when forwarding (status `forwarded`). */
+    reference: z.string().trim().max(100, '100 caractères au plus.').refine(noControl, 'Caractères de contrôle interdits.').nullish(),
   })
   .openapi('ReportUpdate', { example: { status: 'acknowledged', note: 'Patrouille prévenue', template_id: 1 } });
 
