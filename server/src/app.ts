@@ -22,7 +22,12 @@ import { reportRoutes } from './routes/reports/routes.ts';
 import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
 import { systemRoutes } from './routes/system/routes.ts';
+import { smsWebhookRoutes } from './routes/sms/routes.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe/routes.ts';
 import { DEFAULT_ADMIN_DIST, mountSpa } from './static.ts';
+
+/** Public endpoints exempt from the browser CSRF checks (see their routes for how each is authenticated). */
+const OWN_AUTH_PATHS = new Set(['/api/public/unsubscribe', '/api/public/sms/brevo/status', '/api/public/sms/brevo/inbound']);
 
 const tileOrigins = (url: string) => {
   try {
@@ -97,11 +102,17 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   });
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/intake/') ? next() : apiBodyLimit(c, next)));
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
-  app.use('/api/*', csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] }));
-  app.use('/api/*', sameOriginOnly(origins, [cookieName(env)]));
+  // Except the few public endpoints that mail clients and the SMS provider call cross-site, each
+  // authenticated its own way (HMAC token, provider's bearer token) and touching no session.
+  const csrfCheck = csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] });
+  const originCheck = sameOriginOnly(origins, [cookieName(env)]);
+  app.use('/api/*', (c, next) => (OWN_AUTH_PATHS.has(c.req.path) ? next() : csrfCheck(c, next)));
+  app.use('/api/*', (c, next) => (OWN_AUTH_PATHS.has(c.req.path) ? next() : originCheck(c, next)));
 
   app.route('/api', systemRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
+  app.route('/api/public/unsubscribe', unsubscribeRoutes(deps));
+  app.route('/api/public/sms', smsWebhookRoutes(deps));
   // Partners sign each request (no cookie, no Origin): mounted before the session check.
   app.route('/api/intake', intakeRoutes(deps));
 
