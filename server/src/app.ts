@@ -23,6 +23,9 @@ import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
 import { systemRoutes } from './routes/system/routes.ts';
 import { smsWebhookRoutes } from './routes/sms/routes.ts';
+import { broadcastRoutes } from './routes/broadcasts/routes.ts';
+import { broadcastTemplateRoutes } from './routes/broadcast_templates/routes.ts';
+import { deliveryRoutes } from './routes/deliveries/routes.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe/routes.ts';
 import { DEFAULT_ADMIN_DIST, mountSpa } from './static.ts';
 
@@ -116,7 +119,7 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   // Partners sign each request (no cookie, no Origin): mounted before the session check.
   app.route('/api/intake', intakeRoutes(deps));
 
-  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners']) {
+  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners', '/api/broadcasts', '/api/broadcast_templates', '/api/deliveries']) {
     app.use(path, requireAuth(deps));
     app.use(`${path}/*`, requireAuth(deps));
   }
@@ -128,6 +131,9 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/audit_log', auditLogRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
+  app.route('/api/broadcasts', broadcastRoutes(deps));
+  app.route('/api/broadcast_templates', broadcastTemplateRoutes(deps));
+  app.route('/api/deliveries', deliveryRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

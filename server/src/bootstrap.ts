@@ -12,6 +12,7 @@ import { startMaintenance } from './maintenance.ts';
 import { startPartnerWebhooks } from './jobs/partnerWebhooks.ts';
 import { startQueue } from './jobs/queue.ts';
 import { startDeliveryWorkers } from './delivery/worker.ts';
+import { startBroadcastScheduler } from './routes/broadcasts/scheduler.ts';
 import { ensureDemoPartner } from './routes/partners/demo.ts';
 import { createKeyring } from './routes/partners/keyring.ts';
 import { createPartnerRates } from './routes/intake/partnerRates.ts';
@@ -60,6 +61,7 @@ export async function startServer(db: Database, env: Env, logger: Logger, option
   const maintenance = startMaintenance(deps);
   if (options.partnerWebhooks !== false) await startPartnerWebhooks(deps, queue);
   const delivery = options.deliveryWorkers !== false ? await startDeliveryWorkers(deps) : null;
+  if (options.deliveryWorkers !== false) await startBroadcastScheduler(deps);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, () => resolve());

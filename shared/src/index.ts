@@ -9,3 +9,4 @@ export * from './emergency.ts';
 export * from './partners.ts';
 export * from './members.ts';
 export * from './sms.ts';
+export * from './broadcasts.ts';

@@ -2,6 +2,7 @@ import type { Job } from 'pg-boss';
 import type { Deps } from '../context.ts';
 import { QUEUES } from '../jobs/queue.ts';
 import { createEmailTransport, isPermanentSmtpError, type EmailTransport } from './email.ts';
+import { sendRun, type RunJob } from './deliveries.ts';
 import { createRateLimiter } from './rateLimit.ts';
 import { createSmsProvider, PermanentSmsError, type SmsProvider } from './sms.ts';
 import { signUnsubscribeToken } from './unsubscribeToken.ts';
@@ -101,6 +102,10 @@ export async function startDeliveryWorkers(deps: Deps, transports: Transports = 
     if (outcome === 'retry') throw new Error(`outbox ${job.data.id}: will retry`);
     if (outcome === 'deferred') await queue.send(deps.sql, QUEUES.outbox.name, job.data, { startAfter: 30 });
   });
+  const pace = async (channel: string) => {
+    if (channel === 'sms' && transports.sms) await limiter.wait();
+  };
+  await queue.work<RunJob>(QUEUES.delivery.name, { localConcurrency: 2, pollingIntervalSeconds: 1 }, (job) => sendRun(deps, transports, job, pace));
   return {
     transports,
     async close() {

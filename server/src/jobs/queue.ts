@@ -7,7 +7,7 @@ export const QUEUES = {
   /** One job per outbox message (e-mail or SMS). */
   outbox: { name: 'outbox', retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
   /** One job per broadcast delivery (broadcast × person × channel). */
-  delivery: { name: 'delivery', retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
+  delivery: { name: 'delivery', retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 900 },
   /** A nudge to push due partner events; the events' own backoff (10 s → 1 h, 30 tries) lives in SQL. */
   partnerWebhooks: { name: 'partner-webhooks', retryLimit: 0, expireInSeconds: 300, policy: 'stately' },
   /** A broadcast to fan out at its `send_at`, or a road closure's reopening at its `ends_at`. */
