@@ -33,6 +33,23 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'POST', path: '/api/partners', resource: 'partners', action: 'create', body: { id: 'roles-test', name: 'Rôles' } },
   { method: 'PUT', path: '/api/partners/roles-test', resource: 'partners', action: 'edit', body: { rate_per_minute: 60 } },
   { method: 'POST', path: '/api/partners/roles-test/rotate', resource: 'partners', action: 'edit', body: { overlap_hours: 1 } },
+  { method: 'GET', path: '/api/broadcasts', resource: 'broadcasts', action: 'list' },
+  { method: 'GET', path: '/api/broadcasts/1', resource: 'broadcasts', action: 'show' },
+  { method: 'POST', path: '/api/broadcasts', resource: 'broadcasts', action: 'create', body: { category: 'information', title: '', channels: ['sms'], target: { commune: true } } },
+  { method: 'PUT', path: '/api/broadcasts/1', resource: 'broadcasts', action: 'edit', body: { category: 'information', title: '', channels: ['sms'], target: { commune: true } } },
+  { method: 'POST', path: '/api/broadcasts/preview', resource: 'broadcasts', action: 'create', body: { target: { commune: true }, channels: ['sms'] } },
+  { method: 'POST', path: '/api/broadcasts/999999/send', resource: 'broadcasts', action: 'edit', body: {} },
+  { method: 'POST', path: '/api/broadcasts/999999/approve', resource: 'broadcasts', action: 'approve' },
+  { method: 'POST', path: '/api/broadcasts/999999/cancel', resource: 'broadcasts', action: 'edit' },
+  { method: 'POST', path: '/api/broadcasts/999999/test', resource: 'broadcasts', action: 'edit' },
+  { method: 'POST', path: '/api/broadcasts/999999/retry_failed', resource: 'broadcasts', action: 'edit' },
+  { method: 'GET', path: '/api/broadcast_templates', resource: 'broadcast_templates', action: 'list' },
+  { method: 'GET', path: '/api/broadcast_templates/1', resource: 'broadcast_templates', action: 'show' },
+  { method: 'POST', path: '/api/broadcast_templates', resource: 'broadcast_templates', action: 'create', body: { category: 'information', title: '' } },
+  { method: 'PUT', path: '/api/broadcast_templates/1', resource: 'broadcast_templates', action: 'edit', body: { category: 'information', title: 'Info' } },
+  { method: 'GET', path: '/api/deliveries', resource: 'deliveries', action: 'list' },
+  { method: 'GET', path: '/api/deliveries/1', resource: 'deliveries', action: 'show' },
+  { method: 'GET', path: '/api/deliveries/failed.csv?broadcast_id=1', resource: 'deliveries', action: 'export' },
 ];
 
 let t: TestServer;
