@@ -4,6 +4,8 @@ import { ORIGIN, startTestServer, type TestServer } from '../test/harness.ts';
 import { startBrevoFake, startSmtpSink } from './testing.ts';
 import { signUnsubscribeToken } from './unsubscribeToken.ts';
 import { sendOutboxMessage } from './worker.ts';
+import { fanOut } from '../routes/broadcasts/fanOut.ts';
+import { createStaff } from '../test/harness.ts';
 
 const API_KEY = 'xkeysib-test-key';
 const WEBHOOK_TOKEN = 'webhook-token-0123456789';
@@ -171,5 +173,38 @@ describe('unsubscribe and STOP', () => {
     });
     expect(res.status).toBe(200);
     expect((await settled(id, ['delivered'])).status).toBe('delivered');
+  });
+});
+
+describe('a broadcast through a flaky provider', () => {
+  it('ends every SMS delivered or dead with its reason, none sent twice, when 30 % of calls fail', async () => {
+    for (let i = 0; i < 40; i++) await member();
+    const author = await createStaff(t.sql, 'officer');
+    const [b] = await t.sql<{ id: number }[]>`
+      insert into broadcasts (category, title, sms_text, channels, target, created_by)
+      values ('information', 'Flaky', 'Essai de robustesse', '{sms}', '{"commune": true}', ${author.id}) returning id`;
+    brevo.failRandomly(0.3);
+    try {
+      await t.sql.begin((tx) => fanOut(tx, t.running.deps.queue, { id: b!.id, target: { commune: true }, channels: ['sms'], follows_id: null }));
+      for (;;) {
+        const [state] = await t.sql`select status from broadcasts where id = ${b!.id}`;
+        if (state!.status === 'sent') break;
+        // pg-boss waits out its backoff (15 s and up) between tries; bring each retry forward.
+        await t.sql`update pgboss.job set start_after = now() where name = 'delivery' and state = 'retry'`;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      brevo.failRandomly(0);
+    }
+    const rows = await t.sql<{ id: string; status: string; last_error: string | null; provider_id: string | null }[]>`
+      select id::text, status, last_error, provider_id from deliveries where broadcast_id = ${b!.id}`;
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    for (const row of rows) {
+      expect(['sent', 'dead']).toContain(row.status);
+      if (row.status === 'dead') expect(row.last_error).toBeTruthy();
+      const calls = brevo.sent.filter((sms) => sms.tag === `delivery-${row.id}`);
+      expect(calls.length, `delivery ${row.id}`).toBe(row.status === 'sent' ? 1 : 0);
+      if (row.status === 'sent') expect(row.provider_id).toBe(String(calls[0]!.messageId));
+    }
   });
 });
