@@ -94,7 +94,9 @@ export async function sendOutboxMessage(deps: Pick<Deps, 'sql' | 'env' | 'logger
 export async function startDeliveryWorkers(deps: Deps, transports: Transports = { email: createEmailTransport(deps.env), sms: createSmsProvider(deps.env) }) {
   const limiter = createRateLimiter(deps.env.SMS_RATE_PER_SECOND);
   const { queue } = deps;
-  await queue.work<{ id: number }>(QUEUES.outbox.name, { localConcurrency: 4, pollingIntervalSeconds: 1 }, async (job: Job<{ id: number }>) => {
+  // The embedded engine has one session for everything: one poller per queue is plenty there.
+  const embedded = deps.db.engine === 'embedded';
+  await queue.work<{ id: number }>(QUEUES.outbox.name, { localConcurrency: embedded ? 1 : 4, pollingIntervalSeconds: embedded ? 2 : 1 }, async (job: Job<{ id: number }>) => {
     const [channel] = await deps.sql<{ channel: string }[]>`select channel from outbox_messages where id = ${job.data.id}`;
     if (channel?.channel === 'sms' && transports.sms) await limiter.wait();
     const outcome = await sendOutboxMessage(deps, transports, job.data.id, job.retryCount >= QUEUES.outbox.retryLimit);
@@ -105,7 +107,7 @@ export async function startDeliveryWorkers(deps: Deps, transports: Transports = 
   const pace = async (channel: string) => {
     if (channel === 'sms' && transports.sms) await limiter.wait();
   };
-  await queue.work<RunJob>(QUEUES.delivery.name, { localConcurrency: 2, pollingIntervalSeconds: 1 }, (job) => sendRun(deps, transports, job, pace));
+  await queue.work<RunJob>(QUEUES.delivery.name, { localConcurrency: embedded ? 1 : 2, pollingIntervalSeconds: embedded ? 2 : 1 }, (job) => sendRun(deps, transports, job, pace));
   return {
     transports,
     async close() {
