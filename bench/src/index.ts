@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { broadcastFanout } from './broadcastFanout.ts';
 import { firstScreenBundle } from './firstScreenBundle.ts';
 import { intakeThroughput } from './intakeThroughput.ts';
 import { lists } from './lists.ts';
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   mapScale,
   membersList,
   membersCsv,
+  broadcastFanout,
 ];
 
 // `pnpm bench -- --only x` hands the `--` through: drop it rather than read `--only` as positional.

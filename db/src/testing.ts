@@ -96,6 +96,8 @@ async function freshEmbedded(): Promise<TestDatabase> {
   embedded ??= connectDatabase({ dataDir: null });
   const db = await embedded;
   await db.sql`drop schema public cascade`;
+  // The job queue's own schema too: a previous file's jobs must not name this file's rows.
+  await db.sql`drop schema if exists pgboss cascade`;
   await db.sql`create schema public`;
   await migrate(db.sql);
   return {

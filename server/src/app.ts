@@ -34,7 +34,15 @@ import { reportRoutes } from './routes/reports/routes.ts';
 import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
 import { systemRoutes } from './routes/system/routes.ts';
+import { smsWebhookRoutes } from './routes/sms/routes.ts';
+import { broadcastRoutes } from './routes/broadcasts/routes.ts';
+import { broadcastTemplateRoutes } from './routes/broadcast_templates/routes.ts';
+import { deliveryRoutes } from './routes/deliveries/routes.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe/routes.ts';
 import { DEFAULT_ADMIN_DIST, mountSpa } from './static.ts';
+
+/** Public endpoints exempt from the browser CSRF checks (see their routes for how each is authenticated). */
+const OWN_AUTH_PATHS = new Set(['/api/public/unsubscribe', '/api/public/sms/brevo/status', '/api/public/sms/brevo/inbound']);
 
 const tileOrigins = (url: string) => {
   try {
@@ -111,13 +119,19 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   const ownBodyLimit = (path: string) => path.startsWith('/api/intake/') || path === '/api/members/import';
   app.use('/api/*', (c, next) => (ownBodyLimit(c.req.path) ? next() : apiBodyLimit(c, next)));
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
-  app.use('/api/*', csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] }));
-  app.use('/api/*', sameOriginOnly(origins, [cookieName(env)]));
+  // Except the few public endpoints that mail clients and the SMS provider call cross-site, each
+  // authenticated its own way (HMAC token, provider's bearer token) and touching no session.
+  const csrfCheck = csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] });
+  const originCheck = sameOriginOnly(origins, [cookieName(env)]);
+  app.use('/api/*', (c, next) => (OWN_AUTH_PATHS.has(c.req.path) ? next() : csrfCheck(c, next)));
+  app.use('/api/*', (c, next) => (OWN_AUTH_PATHS.has(c.req.path) ? next() : originCheck(c, next)));
   // A session for everything under /api but the explicit list in auth/publicRoutes.ts.
   app.use('/api/*', denyByDefault(deps));
 
   app.route('/api', systemRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
+  app.route('/api/public/unsubscribe', unsubscribeRoutes(deps));
+  app.route('/api/public/sms', smsWebhookRoutes(deps));
   app.route('/api/intake', intakeRoutes(deps));
   // Residents register and confirm from the public page: no session (see auth/publicRoutes.ts).
   app.route('/api/public', registrationRoutes(deps));
@@ -141,6 +155,9 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/member_events', memberEventRoutes(deps));
   app.route('/api/outbox_messages', outboxMessageRoutes(deps));
   app.route('/api/account', accountRoutes(deps));
+  app.route('/api/broadcasts', broadcastRoutes(deps));
+  app.route('/api/broadcast_templates', broadcastTemplateRoutes(deps));
+  app.route('/api/deliveries', deliveryRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -10,6 +10,9 @@ import { attachLive, type Live } from './live/io.ts';
 import type { Logger } from './logger.ts';
 import { startMaintenance } from './maintenance.ts';
 import { startPartnerWebhooks } from './jobs/partnerWebhooks.ts';
+import { startQueue } from './jobs/queue.ts';
+import { startDeliveryWorkers } from './delivery/worker.ts';
+import { startBroadcastScheduler } from './routes/broadcasts/scheduler.ts';
 import { ensureDemoPartner } from './routes/partners/demo.ts';
 import { createKeyring } from './routes/partners/keyring.ts';
 import { createPartnerRates } from './routes/intake/partnerRates.ts';
@@ -34,7 +37,7 @@ export async function startServer(
   db: Database,
   env: Env,
   logger: Logger,
-  options: { adminDist?: string | null; sweepMs?: number; webhookMs?: number; httpTimeouts?: Partial<typeof HTTP_TIMEOUTS> } = {},
+  options: { adminDist?: string | null; sweepMs?: number; partnerWebhooks?: boolean; deliveryWorkers?: boolean; httpTimeouts?: Partial<typeof HTTP_TIMEOUTS> } = {},
 ): Promise<Running> {
   const { version, applied } = await migrate(db.sql);
   if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -63,14 +66,18 @@ export async function startServer(
   const partnerKeys = createKeyring({ sql: db.sql, env, logger });
   const stopKeyringSync = await fanOut.subscribe((message) => message.kind === 'partner_changed' && partnerKeys.forget(message.partner_id));
   const partnerRates = createPartnerRates(db.sql, { onError: (error) => logger.warn({ err: error }, 'sharing partner rates failed') });
-  const deps: Deps = { db, sql: db.sql, env, logger, commune, fanOut, partnerKeys, partnerRates, startedAt: Date.now(), migrationVersion: version };
+  // The queue's schema is created (or migrated) here, before anything can enqueue a job.
+  const queue = await startQueue(db, logger);
+  const deps: Deps = { db, sql: db.sql, env, logger, commune, fanOut, partnerKeys, partnerRates, queue, startedAt: Date.now(), migrationVersion: version };
   const app = createApp(deps, options.adminDist === undefined ? {} : { adminDist: options.adminDist });
   const { keepAliveTimeout, ...serverTimeouts } = { ...HTTP_TIMEOUTS, ...options.httpTimeouts };
   const server = createServer(serverTimeouts, getRequestListener(app.fetch));
   server.keepAliveTimeout = keepAliveTimeout;
   const live = await attachLive(server, deps, options.sweepMs ? { sweepMs: options.sweepMs } : {});
   const maintenance = startMaintenance(deps);
-  const webhooks = startPartnerWebhooks(deps, options.webhookMs);
+  if (options.partnerWebhooks !== false) await startPartnerWebhooks(deps, queue);
+  const delivery = options.deliveryWorkers !== false ? await startDeliveryWorkers(deps) : null;
+  if (options.deliveryWorkers !== false) await startBroadcastScheduler(deps);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -83,7 +90,8 @@ export async function startServer(
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     async stop() {
       maintenance.stop();
-      webhooks.stop();
+      await queue.stop(); // waits for the jobs in hand, so none is left half-sent
+      await delivery?.close();
       await stopKeyringSync();
       await live.close(); // also closes the HTTP server
       server.closeAllConnections();

@@ -1,6 +1,7 @@
 import type { Database, FanOut, Sql } from '@vigie/db';
 import type { CommuneConfig, Role } from '@vigie/shared';
 import type { Env } from './env.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import type { PartnerRates } from './routes/intake/partnerRates.ts';
 import type { Keyring } from './routes/partners/keyring.ts';
 import type { Logger } from './logger.ts';
@@ -17,6 +18,8 @@ export interface Deps {
   partnerKeys: Keyring;
   /** Partners' request counts, shared between processes through the `throttle` table. */
   partnerRates: PartnerRates;
+  /** The pg-boss job queue (outbox, deliveries, partner webhooks, scheduled broadcasts). */
+  queue: JobQueue;
   startedAt: number;
   migrationVersion: number;
 }

@@ -51,6 +51,22 @@ const EnvSchema = z.object({
   GEOCODER: z.enum(['ban', 'offline']).optional(),
   GEOCODER_URL: z.url().default('https://api-adresse.data.gouv.fr/search/'),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  /** SMTP server for e-mail (`smtp://user:pass@host:587`, `smtps://…`); unset: messages are kept as `captured`. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().default('Vigie <no-reply@localhost>'),
+  /** SMS provider adapter (`brevo`); unset: SMS are kept as `captured`. */
+  SMS_PROVIDER: z.enum(['brevo']).optional(),
+  BREVO_API_KEY: z.string().optional(),
+  /** Overridable for tests (the local fake) and regional endpoints. */
+  BREVO_API_URL: z.url().default('https://api.brevo.com'),
+  /** Alphanumeric sender shown on phones (11 characters at most). */
+  SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, 'must be 1 to 11 letters or digits').default('Vigie'),
+  /** Bearer token the provider's webhooks (delivery receipts, replies) must present. */
+  SMS_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Price of one SMS segment, for the cost shown before a broadcast. */
+  SMS_UNIT_PRICE_EUR: z.coerce.number().min(0).max(10).default(0.045),
+  /** Messages per second sent to the SMS provider from one process. */
+  SMS_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(10),
   /** AES-256-GCM key sealing partner secrets at rest: 32 bytes, base64 or hex. Required in production. */
   VIGIE_SECRET_KEY: z
     .string()
@@ -87,6 +103,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  if (env.SMS_PROVIDER === 'brevo' && !env.BREVO_API_KEY) {
+    throw new Error('Invalid environment:\n  BREVO_API_KEY: required when SMS_PROVIDER=brevo');
+  }
   if (!env.VIGIE_SECRET_KEY && env.NODE_ENV === 'production') {
     throw new Error('Invalid environment:\n  VIGIE_SECRET_KEY: required in production (32 bytes, base64 or hex: `openssl rand -base64 32`); it encrypts partner secrets');
   }

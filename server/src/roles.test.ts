@@ -73,6 +73,23 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'GET', path: '/api/account/sessions', resource: 'account', action: 'list' },
   { method: 'POST', path: '/api/account/password', resource: 'account', action: 'edit', body: { current_password: '', new_password: '' } },
   { method: 'DELETE', path: '/api/account/sessions/00000000-0000-4000-8000-000000000000', resource: 'account', action: 'delete' },
+  { method: 'GET', path: '/api/broadcasts', resource: 'broadcasts', action: 'list' },
+  { method: 'GET', path: '/api/broadcasts/1', resource: 'broadcasts', action: 'show' },
+  { method: 'POST', path: '/api/broadcasts', resource: 'broadcasts', action: 'create', body: { category: 'information', title: '', channels: ['sms'], target: { commune: true } } },
+  { method: 'PUT', path: '/api/broadcasts/1', resource: 'broadcasts', action: 'edit', body: { category: 'information', title: '', channels: ['sms'], target: { commune: true } } },
+  { method: 'POST', path: '/api/broadcasts/preview', resource: 'broadcasts', action: 'create', body: { target: { commune: true }, channels: ['sms'] } },
+  { method: 'POST', path: '/api/broadcasts/999999/send', resource: 'broadcasts', action: 'edit', body: {} },
+  { method: 'POST', path: '/api/broadcasts/999999/approve', resource: 'broadcasts', action: 'approve' },
+  { method: 'POST', path: '/api/broadcasts/999999/cancel', resource: 'broadcasts', action: 'edit' },
+  { method: 'POST', path: '/api/broadcasts/999999/test', resource: 'broadcasts', action: 'edit' },
+  { method: 'POST', path: '/api/broadcasts/999999/retry_failed', resource: 'broadcasts', action: 'edit' },
+  { method: 'GET', path: '/api/broadcast_templates', resource: 'broadcast_templates', action: 'list' },
+  { method: 'GET', path: '/api/broadcast_templates/1', resource: 'broadcast_templates', action: 'show' },
+  { method: 'POST', path: '/api/broadcast_templates', resource: 'broadcast_templates', action: 'create', body: { category: 'information', title: '' } },
+  { method: 'PUT', path: '/api/broadcast_templates/1', resource: 'broadcast_templates', action: 'edit', body: { category: 'information', title: 'Info' } },
+  { method: 'GET', path: '/api/deliveries', resource: 'deliveries', action: 'list' },
+  { method: 'GET', path: '/api/deliveries/1', resource: 'deliveries', action: 'show' },
+  { method: 'GET', path: '/api/deliveries/failed.csv?broadcast_id=1', resource: 'deliveries', action: 'export' },
 ];
 
 let t: TestServer;

@@ -67,6 +67,14 @@ describe('partner webhooks', () => {
     expect(await deliverDueWebhooks(deps())).toBe(1);
   });
 
+  it('nudges the queue worker from the transaction that recorded the event', async () => {
+    await t.sql`delete from pgboss.job where name = 'partner-webhooks'`;
+    const { body } = await postIntake<{ id: number }>(t.base, partner, validPayload());
+    await officer.json('PUT', `/api/reports/${body.id}`, { status: 'acknowledged' });
+    const [row] = await t.sql`select count(*)::int as n from pgboss.job where name = 'partner-webhooks' and singleton_key = 'now' and state = 'created'`;
+    expect(row!.n).toBe(1);
+  });
+
   it('refuses a plain-http webhook outside this machine', async () => {
     const res = await (await adminClient(t)).json<{ errors: Record<string, string> }>('PUT', `/api/partners/${partner.id}`, { webhook_url: 'http://partner.example/hook' });
     expect(res.status).toBe(400);

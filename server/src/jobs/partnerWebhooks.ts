@@ -1,4 +1,6 @@
+import type { Sql, TxSql } from '@vigie/db';
 import type { Deps } from '../context.ts';
+import { activeQueue, QUEUES, type JobQueue } from './queue.ts';
 import { SIGNATURE_HEADER, signPayload } from '../routes/intake/signature.ts';
 import { postWebhook } from './webhookTarget.ts';
 
@@ -58,19 +60,25 @@ export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'pa
   return delivered;
 }
 
-export function startPartnerWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys' | 'env'>, everyMs = 2000) {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      while ((await deliverDueWebhooks(deps)) > 0);
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'partner webhook round failed');
-    } finally {
-      running = false;
-    }
-  }, everyMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+/** Nudge the webhook worker from the transaction that recorded a partner event. */
+export async function kickPartnerWebhooks(tx: Sql | TxSql): Promise<void> {
+  await activeQueue().send(tx, QUEUES.partnerWebhooks.name, {}, { singletonKey: 'now' });
+}
+
+/**
+ * The webhook loop on the job queue: a job pushes every due event, then books the next one at the
+ * earliest retry time; a once-a-minute schedule is the floor that also catches events recorded by
+ * code that did not nudge. `stately` keeps at most one waiting and one running nudge per key, and
+ * the claim above keeps several processes from sending one event twice.
+ */
+export async function startPartnerWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'partnerKeys' | 'env'>, queue: JobQueue, options: { schedule?: boolean } = {}) {
+  const name = QUEUES.partnerWebhooks.name;
+  await queue.work(name, { pollingIntervalSeconds: 2 }, async () => {
+    while ((await deliverDueWebhooks(deps)) > 0);
+    const [next] = await deps.sql<{ at: Date | null }[]>`
+      select min(pe.next_attempt_at) as at from partner_events pe join partners p on p.id = pe.partner_id
+      where pe.delivered_at is null and pe.attempts < ${MAX_WEBHOOK_ATTEMPTS} and p.webhook_url is not null and not p.disabled`;
+    if (next?.at) await queue.send(deps.sql, name, {}, { singletonKey: 'retry', startAfter: next.at });
+  });
+  if (options.schedule !== false) await queue.boss.schedule(name, '* * * * *', {}, { singletonKey: 'cron' });
 }

@@ -22,7 +22,7 @@ describe.skipIf(testEngine() !== 'postgres')('two server processes on one databa
     a = await startTestServer();
     bDb = await connectDatabase({ url: a.db.url, max: 3 });
     const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', VIGIE_DEMO: '0', PUBLIC_URL: ORIGIN });
-    b = await startServer(bDb, env, createLogger('silent'), { adminDist: null, sweepMs: 500, webhookMs: 3_600_000 });
+    b = await startServer(bDb, env, createLogger('silent'), { adminDist: null, sweepMs: 500, partnerWebhooks: false });
     partner = await createPartner(a);
   });
 

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../errors.ts';
 import { enqueueMessage } from '../outbox/enqueue.ts';
 import { eraseMemberData } from './erase.ts';
 import { decisionMessage } from './messages.ts';
+import { kickPartnerWebhooks } from '../jobs/partnerWebhooks.ts';
 
 type AnySql = Sql | TxSql;
 
@@ -93,5 +94,6 @@ export async function applyMemberAction(tx: AnySql, id: number, input: ActionInp
     await tx`
       insert into partner_events (partner_id, member_id, external_id, type, payload)
       values (${current.partner_id}, ${id}, ${current.external_id}, ${type}, ${tx.json(payload)})`;
+    await kickPartnerWebhooks(tx);
   }
 }

@@ -1,5 +1,6 @@
 import type { Sql, TxSql } from '@vigie/db';
 import type { Channel } from '@vigie/shared';
+import { activeQueue, QUEUES } from '../jobs/queue.ts';
 
 /** An e-mail or SMS to send; recorded in `outbox_messages` before anything is sent. */
 export interface OutgoingMessage {
@@ -21,7 +22,7 @@ export interface OutgoingMessage {
 
 /**
  * Queue a message in the caller's transaction, so a message exists exactly when the decision that
- * sends it committed; the delivery worker sends it afterwards (or keeps it `captured` when no
+ * sends it committed; the delivery worker (`server/src/delivery/worker.ts`) sends it afterwards (or keeps it `captured` when no
  * transport is configured). Answers null when the dedupe key was already used.
  */
 export async function enqueueMessage(tx: Sql | TxSql, message: OutgoingMessage): Promise<{ id: number } | null> {
@@ -32,5 +33,7 @@ export async function enqueueMessage(tx: Sql | TxSql, message: OutgoingMessage):
             ${message.headers ? tx.json(message.headers) : null}, ${message.dedupe_key ?? null})
     on conflict (dedupe_key) do nothing
     returning id::int`;
+  // Its job in the same transaction: no message without its job, no job without its message.
+  if (row) await activeQueue().send(tx, QUEUES.outbox.name, { id: row.id });
   return row ?? null;
 }

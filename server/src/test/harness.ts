@@ -23,7 +23,7 @@ export async function startTestServer(envOverrides: Record<string, string> = {})
   const db = await createTestDatabase();
   const env = parseEnv({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', VIGIE_DEMO: '0', PUBLIC_URL: ORIGIN, ...envOverrides });
   // Tests deliver partner webhooks explicitly (deliverDueWebhooks), never from the background loop.
-  const running = await startServer(db, env, createLogger(env.LOG_LEVEL), { adminDist: null, sweepMs: 500, webhookMs: 3_600_000 });
+  const running = await startServer(db, env, createLogger(env.LOG_LEVEL), { adminDist: null, sweepMs: 500, partnerWebhooks: false });
   return {
     db,
     sql: db.sql,

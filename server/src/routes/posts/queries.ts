@@ -1,4 +1,5 @@
 import type { Sql, TxSql } from '@vigie/db';
+import { kickPartnerWebhooks } from '../../jobs/partnerWebhooks.ts';
 
 export const POST_KINDS = ['small_ad', 'carpooling', 'help_offer', 'help_request'] as const;
 export const POST_STATUSES = ['pending', 'approved', 'hidden', 'deleted'] as const;
@@ -46,4 +47,5 @@ export async function queuePostEvent(
   await tx`
     insert into partner_events (partner_id, report_id, member_id, external_id, type, payload)
     values (${post.partner_id}, null, ${post.member_id}, ${post.external_id}, ${type}, ${tx.json(payload)})`;
+  await kickPartnerWebhooks(tx);
 }

@@ -1,6 +1,7 @@
 import type { Sql, TxSql } from '@vigie/db';
 import type { ReportStatus } from '@vigie/shared';
 import { badRequest } from '../../errors.ts';
+import { kickPartnerWebhooks } from '../../jobs/partnerWebhooks.ts';
 
 export type PartnerEventType = 'report.status_changed' | 'report.reply';
 
@@ -31,4 +32,5 @@ export async function queuePartnerEvent(
   await tx`
     insert into partner_events (partner_id, report_id, external_id, type, payload)
     values (${report.partner_id}, ${report.id}, ${report.external_id}, ${type}, ${tx.json(payload)})`;
+  await kickPartnerWebhooks(tx);
 }
