@@ -6,7 +6,13 @@ import type { AppEnv } from './context.ts';
 
 export const DEFAULT_ADMIN_DIST = path.resolve(import.meta.dirname, '../../admin/dist');
 
-/** The built SPA: hashed assets cached for a year, index.html never cached, client routes fall back to it. */
+/** The residents' public pages (no session), one HTML entry for the three of them. */
+const PUBLIC_PAGES = /^\/(inscription(\/confirmer)?|desabonnement)\/?$/;
+
+/**
+ * The built SPA: hashed assets cached for a year, index.html never cached, client routes fall back
+ * to it; the public pages get their own HTML, under the same CSP.
+ */
 export function mountSpa(app: Hono<AppEnv>, distDir: string) {
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) {
@@ -19,6 +25,12 @@ export function mountSpa(app: Hono<AppEnv>, distDir: string) {
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
   app.use('/*', serveStatic({ root }));
+  const publicFile = path.join(distDir, 'inscription.html');
+  app.get('*', async (c, next) => {
+    if (!PUBLIC_PAGES.test(c.req.path) || !existsSync(publicFile)) return next();
+    c.header('Cache-Control', 'no-cache');
+    return c.html(readFileSync(publicFile, 'utf8'));
+  });
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/socket.io')) return c.json({ message: 'Introuvable.' }, 404);
     c.header('Cache-Control', 'no-cache');
