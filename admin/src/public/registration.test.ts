@@ -26,6 +26,12 @@ describe('the public registration form', () => {
     });
   });
 
+  it("keeps to the server's lengths: 200 for a name, 500 for an address", () => {
+    expect(validateDraft(filled({ address: 'x'.repeat(500) })).address).toBeUndefined();
+    expect(validateDraft(filled({ address: 'x'.repeat(501) })).address).toBe(MESSAGES.tooLong(500));
+    expect(validateDraft(filled({ full_name: 'x'.repeat(201) })).full_name).toBe(MESSAGES.tooLong(200));
+  });
+
   it('refuses SMS without a mobile and a malformed phone or e-mail', () => {
     expect(validateDraft(filled({ channels: ['sms'] })).channels).toBe(MESSAGES.smsNeedsPhone);
     expect(validateDraft(filled({ channels: [] })).channels).toBe(MESSAGES.channels);

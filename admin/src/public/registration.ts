@@ -48,14 +48,17 @@ export type FieldErrors = Record<string, string>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // A loose check only: the server normalises with libphonenumber (E.164) and has the last word.
 const PHONE = /^\+?\d{9,15}$/;
+// The server's limits (members/schemas.ts): names 200, relations 100, addresses 500.
 const MAX_TEXT = 200;
+const MAX_RELATION = 100;
+const MAX_ADDRESS = 500;
 
 const compactPhone = (phone: string) => phone.replace(/[\s.\-()]/g, '');
 const blank = (value: string) => value.trim() === '';
 
 export const MESSAGES = {
   required: 'Ce champ est obligatoire.',
-  tooLong: `${MAX_TEXT} caractères au plus.`,
+  tooLong: (max: number) => `${max} caractères au plus.`,
   email: 'Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).',
   phone: 'Numéro de téléphone invalide (exemple : 06 12 34 56 78).',
   channels: "Choisissez au moins un moyen d'être prévenu.",
@@ -66,9 +69,9 @@ export const MESSAGES = {
   relatives: `Indiquez entre 1 et ${MAX_RELATIVES} proches.`,
 } as const;
 
-function checkText(errors: FieldErrors, path: string, value: string, required = true) {
-  if (required && blank(value)) errors[path] = MESSAGES.required;
-  else if (value.trim().length > MAX_TEXT) errors[path] = MESSAGES.tooLong;
+function checkText(errors: FieldErrors, path: string, value: string, max = MAX_TEXT) {
+  if (blank(value)) errors[path] = MESSAGES.required;
+  else if (value.trim().length > max) errors[path] = MESSAGES.tooLong(max);
 }
 
 function checkContact(errors: FieldErrors, path: string, email: string, phone: string, emailRequired: boolean) {
@@ -91,13 +94,13 @@ function checkChannels(errors: FieldErrors, path: string, channels: Channel[], e
 export function validateDraft(draft: RegistrationDraft): FieldErrors {
   const errors: FieldErrors = {};
   checkText(errors, 'full_name', draft.full_name);
-  checkText(errors, 'address', draft.address);
+  checkText(errors, 'address', draft.address, MAX_ADDRESS);
   checkContact(errors, '', draft.email, draft.phone, true);
   checkChannels(errors, '', draft.channels, draft.email, draft.phone);
   if (!draft.consent) errors['consent.accepted'] = MESSAGES.consent;
   if (draft.kind === 'on_behalf') {
     checkText(errors, 'registrant.full_name', draft.registrant.full_name);
-    checkText(errors, 'registrant.relation', draft.registrant.relation);
+    checkText(errors, 'registrant.relation', draft.registrant.relation, MAX_RELATION);
     checkContact(errors, 'registrant.', draft.registrant.email, draft.registrant.phone, false);
   }
   if (draft.kind === 'senior') {
@@ -105,7 +108,7 @@ export function validateDraft(draft: RegistrationDraft): FieldErrors {
     draft.relatives.forEach((relative, index) => {
       const path = `relatives.${index}.`;
       checkText(errors, `${path}full_name`, relative.full_name);
-      checkText(errors, `${path}relation`, relative.relation);
+      checkText(errors, `${path}relation`, relative.relation, MAX_RELATION);
       checkContact(errors, path, relative.email, relative.phone, false);
       if (blank(relative.email) && blank(relative.phone)) errors[`${path}email`] ??= MESSAGES.contact;
       checkChannels(errors, path, relative.channels, relative.email, relative.phone);
