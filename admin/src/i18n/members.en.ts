@@ -217,6 +217,11 @@ export const membersEn: MembersMessages = {
         checks: 'Checks',
         decision: 'Decision',
         empty: 'No registration to review.',
+        selection: 'Selection',
+        selected: 'Selected',
+        select: 'Select %{name}',
+        select_page: 'Select all on this page',
+        clear: 'Clear the selection',
         count: 'registration waiting |||| registrations waiting',
       },
       show: {

@@ -218,6 +218,11 @@ export const membersFr = {
         checks: 'Vérifications',
         decision: 'Décision',
         empty: 'Aucune inscription à valider.',
+        selection: 'Sélection',
+        selected: 'Choisie',
+        select: 'Sélectionner %{name}',
+        select_page: 'Tout sélectionner sur la page',
+        clear: 'Vider la sélection',
         count: 'inscription en attente |||| inscriptions en attente',
       },
       show: {

@@ -17,7 +17,7 @@ const STATUS_COLOURS: Record<MemberStatus, { bg: string; fg: string }> = {
 export const MemberStatusChip = ({ status }: { status: MemberStatus }) => {
   const translate = useTranslate();
   const colours = STATUS_COLOURS[status] ?? STATUS_COLOURS.rejected;
-  return <Chip size="small" label={translate(`vigie.members.statuses.${status}`, { _: status })} sx={{ bgcolor: colours.bg, color: colours.fg, fontWeight: 500 }} />;
+  return <Chip size="small" label={translate(`vigie.members.statuses.${status}`, { _: status })} sx={{ bgcolor: colours.bg, color: colours.fg, fontWeight: 500, justifySelf: 'start', alignSelf: 'flex-start' }} />;
 };
 
 export const MemberStatusField = (_props: { source?: string; label?: string }) => {

@@ -3,7 +3,6 @@ import { DataTable, List, ReferenceField, SelectField, TextField, useRecordConte
 import type { Member } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { RecordLink } from '../common/RecordLink.tsx';
-import { BulkApproveButton } from './BulkApproveButton.tsx';
 import { ChannelsField, MemberStatusField } from './MemberChips.tsx';
 import { memberKindChoices, memberSourceChoices } from './memberChoices.ts';
 import { useMemberFilters } from './memberFilters.tsx';
@@ -30,14 +29,12 @@ export const SectorField = (_props: { label?: string; source?: string }) => (
   </ReferenceField>
 );
 
-/** Pending registrations can be approved by the page; the others are not selectable for that. */
-const BulkActions = () => <BulkApproveButton />;
-
 export const MemberList = () => {
   const filters = useMemberFilters();
   return (
     <List filters={filters} actions={<MemberListActions />} sort={{ field: 'created_at', order: 'DESC' }} exporter={false}>
-      <DataTable<Member> rowClick="show" bulkActionButtons={<BulkActions />} isRowSelectable={(record) => record.status === 'pending_review'}>
+      {/* Approving several at once is the review queue's job (with its checks in view). */}
+      <DataTable<Member> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="full_name" field={MemberName} />
         <DataTable.Col source="status" field={MemberStatusField} />
         <DataTable.Col source="neighbourhood_id" field={SectorField} disableSort />

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import {
   BooleanField,
-  DateField,
   Labeled,
   ReferenceManyField,
   SelectField,
@@ -108,7 +107,7 @@ const MemberDetailsView = () => {
           <Labeled source="decided_by_name"><TextField source="decided_by_name" emptyText="—" /></Labeled>
           <Labeled source="decision_reason"><SelectField source="decision_reason" choices={decisionReasonChoices} emptyText="—" /></Labeled>
           <Labeled source="consent_version"><TextField source="consent_version" emptyText="—" /></Labeled>
-          <Labeled source="consent_at"><DateField source="consent_at" showTime emptyText="—" /></Labeled>
+          <Labeled source="consent_at"><DateTimeField source="consent_at" emptyText="—" /></Labeled>
         </Section>
       </Box>
       <Box sx={{ display: 'grid', gap: 2, alignContent: 'start' }}>

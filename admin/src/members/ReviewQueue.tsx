@@ -2,11 +2,11 @@ import { Box, Typography } from '@mui/material';
 import { AccessDenied, CanAccess, DataTable, List, SelectField, TextField, useRecordContext, useTranslate } from 'react-admin';
 import type { Member } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
-import { BulkApproveButton } from './BulkApproveButton.tsx';
 import { MemberActions } from './MemberActions.tsx';
 import { MemberCheckChips } from './MemberCheckChips.tsx';
 import { memberKindChoices, memberSourceChoices } from './memberChoices.ts';
 import { MemberName } from './MemberList.tsx';
+import { QueueSelectionBar, SelectMemberCheckbox } from './QueueSelection.tsx';
 
 const Received = (_props: { label?: string; source?: string }) => (
   <Box>
@@ -44,14 +44,15 @@ export const ReviewQueue = () => (
       filter={{ status: 'pending_review' }}
       sort={{ field: 'created_at', order: 'ASC' }}
       exporter={false}
-      actions={false}
+      actions={<QueueSelectionBar />}
       empty={
         <Typography sx={{ p: 3 }} role="status">
           <EmptyText />
         </Typography>
       }
     >
-      <DataTable<Member> rowClick="show" bulkActionButtons={<BulkApproveButton />}>
+      <DataTable<Member> rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col label="vigie.members.queue.selected" field={SelectMemberCheckbox} />
         <DataTable.Col source="full_name" field={Who} />
         <DataTable.Col source="created_at" label="vigie.members.queue.received" field={Received} />
         <DataTable.Col label="vigie.members.queue.checks" field={MemberCheckChips} />
