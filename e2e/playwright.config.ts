@@ -10,6 +10,8 @@ const CI = Boolean(process.env.CI);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // Specs written ahead of the server branches they need; moved up once those are merged.
+  testIgnore: 'pending/**',
   // It returns the global teardown: the server stopped, the database dropped.
   globalSetup: './globalSetup.ts',
   // One shared database: specs run one at a time, in file order.
