@@ -7,7 +7,8 @@ describe('what a resident reads after following a link', () => {
   it('tells a confirmed, an already used and an expired link apart', () => {
     expect(confirmationOutcome(answer(200, {}))).toMatchObject({ tone: 'success', title: 'Inscription confirmée' });
     expect(confirmationOutcome(answer(409))).toMatchObject({ tone: 'error', title: 'Lien déjà utilisé' });
-    expect(confirmationOutcome(answer(410, { message: 'Ce lien a expiré.' }))).toMatchObject({ title: 'Lien expiré ou inconnu', text: 'Ce lien a expiré.' });
+    expect(confirmationOutcome(answer(410, { message: 'Ce lien a expiré.' }))).toMatchObject({ title: 'Lien déjà utilisé ou expiré', text: 'Ce lien a expiré.' });
+    expect(confirmationOutcome(answer(404)).title).toBe('Lien inconnu');
   });
 
   it('says how long to wait when throttled, and when the network is down', () => {

@@ -16,12 +16,15 @@ export function confirmationOutcome(answer: ApiAnswer): Outcome {
     };
   if (answer.status === 409)
     return { tone: 'error', title: 'Lien déjà utilisé', text: server ?? 'Cette inscription a déjà été confirmée : il n’y a rien d’autre à faire.' };
-  if (answer.status === 410 || answer.status === 404)
+  // The server answers 410 for a used and for an expired link alike; its message tells which.
+  if (answer.status === 410)
     return {
       tone: 'error',
-      title: 'Lien expiré ou inconnu',
+      title: 'Lien déjà utilisé ou expiré',
       text: server ?? 'Ce lien ne fonctionne plus. Inscrivez-vous à nouveau : un nouveau lien vous sera envoyé.',
     };
+  if (answer.status === 404)
+    return { tone: 'error', title: 'Lien inconnu', text: server ?? 'Ce lien ne correspond à aucune inscription. Copiez le lien entier reçu par e-mail.' };
   if (answer.status === 400) return { tone: 'error', title: 'Lien incomplet', text: server ?? 'Copiez le lien entier reçu par e-mail.' };
   if (answer.status === 429) return { tone: 'error', title: 'Trop de tentatives', text: tooManyMessage(answer.retryAfter) };
   if (answer.status === 0) return { tone: 'error', title: 'Pas de connexion', text: NETWORK_ERROR };
