@@ -33,16 +33,17 @@ export const MemberList = () => {
   const filters = useMemberFilters();
   return (
     <List filters={filters} actions={<MemberListActions />} sort={{ field: 'created_at', order: 'DESC' }} exporter={false}>
+      {/* Sortable columns are the API's (id, created_at, updated_at, decided_at, full_name). */}
       {/* Approving several at once is the review queue's job (with its checks in view). */}
       <DataTable<Member> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="full_name" field={MemberName} />
-        <DataTable.Col source="status" field={MemberStatusField} />
+        <DataTable.Col source="status" field={MemberStatusField} disableSort />
         <DataTable.Col source="neighbourhood_id" field={SectorField} disableSort />
         <DataTable.Col source="channels" field={ChannelsField} disableSort />
-        <DataTable.Col source="kind">
+        <DataTable.Col source="kind" disableSort>
           <SelectField source="kind" choices={memberKindChoices} />
         </DataTable.Col>
-        <DataTable.Col source="source">
+        <DataTable.Col source="source" disableSort>
           <SelectField source="source" choices={memberSourceChoices} />
         </DataTable.Col>
         <DataTable.Col source="created_at">

@@ -40,10 +40,10 @@ export const OutboxList = () => (
       <DataTable.Col source="created_at">
         <DateTimeField source="created_at" sx={{ whiteSpace: 'nowrap' }} />
       </DataTable.Col>
-      <DataTable.Col source="channel">
+      <DataTable.Col source="channel" disableSort>
         <SelectField source="channel" choices={outboxChannelChoices} />
       </DataTable.Col>
-      <DataTable.Col source="to">
+      <DataTable.Col source="to" disableSort>
         <TextField source="to" sx={{ overflowWrap: 'anywhere' }} />
       </DataTable.Col>
       <DataTable.Col source="subject" field={Subject} disableSort />

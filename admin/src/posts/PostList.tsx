@@ -38,7 +38,7 @@ const usePostFilters = () => {
 export const PostList = () => (
   <List filters={usePostFilters()} filterDefaultValues={{ status: 'pending' }} sort={{ field: 'created_at', order: 'ASC' }} exporter={false}>
     <DataTable<Post> rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="title" field={PostSummary} />
+      <DataTable.Col source="title" field={PostSummary} disableSort />
       <DataTable.Col source="kind">
         <SelectField source="kind" choices={postKindChoices} />
       </DataTable.Col>
