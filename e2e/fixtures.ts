@@ -52,6 +52,11 @@ export const UI = {
     audit: "Journal d'audit",
     staff: 'Comptes agents',
     partners: 'Partenaires',
+    reviewQueue: 'Inscriptions à valider',
+    members: 'Membres',
+    posts: 'Annonces',
+    outbox: 'Messages envoyés',
+    membersMap: 'Carte des membres',
   },
   map: {
     /** The Leaflet container (a named region) and the list of reports in view beside it. */

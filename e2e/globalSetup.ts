@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isProcessAlive, TEST_ADMIN_URL, throwawayDatabases } from '@vigie/db/testing';
 import { freePort, startServerProcess, type ServerProcess } from '../server/src/test/serverProcess.ts';
 import { serveControl, STATE_ENV } from './testServer.ts';
+import { INBOX_ENV, startSmtpInbox } from './smtpInbox.ts';
 
 const ADMIN_DIST = path.resolve(import.meta.dirname, '../admin/dist');
 const ADMIN_COPY_PREFIX = 'vigie-e2e-admin-';
@@ -47,6 +48,8 @@ export default async function globalSetup() {
   if (stale.length) console.log(`[e2e] dropped ${stale.length} database(s) left by killed runs: ${stale.join(', ')}`);
 
   const adminDist = copyAdminDist();
+  // The server mails residents (confirmation links) through a real SMTP server on loopback.
+  const inbox = await startSmtpInbox();
   const database = await databases.create();
   // PUBLIC_URL must name the port before the server starts: its origin checks use it.
   const port = await freePort();
@@ -62,14 +65,17 @@ export default async function globalSetup() {
         PUBLIC_URL: baseURL,
         LOG_LEVEL: 'warn',
         ADMIN_DIST: adminDist,
+        SMTP_URL: inbox.smtpUrl,
       },
     });
   } catch (error) {
+    await inbox.stop();
     await database.drop();
     removeAdminCopy(adminDist);
     throw error;
   }
   process.env[STATE_ENV.baseURL] = baseURL;
+  process.env[INBOX_ENV] = inbox.inboxUrl;
   process.env[STATE_ENV.control] = await serveControl({
     stop: () => server.stop(),
     async start() {
@@ -83,6 +89,7 @@ export default async function globalSetup() {
   // If the runner dies without this, the server still stops: it watches its IPC channel to the runner.
   return async function globalTeardown() {
     await server.stop();
+    await inbox.stop();
     await database.drop();
     removeAdminCopy(adminDist);
   };

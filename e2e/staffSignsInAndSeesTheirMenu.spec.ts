@@ -2,10 +2,10 @@ import { appBar, expect, mapRegion, type Role, ROLES, signIn, test, UI } from '.
 
 /** The whole sidebar menu of each role, nothing more (order aside). */
 const MENU: Record<Role, (keyof typeof UI.menu)[]> = {
-  officer: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods'],
-  supervisor: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods', 'audit'],
-  townhall: ['dashboard', 'neighbourhoods'],
-  admin: ['dashboard', 'staff', 'partners', 'audit', 'neighbourhoods'],
+  officer: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods', 'membersMap'],
+  supervisor: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods', 'audit', 'outbox', 'membersMap'],
+  townhall: ['dashboard', 'neighbourhoods', 'reviewQueue', 'members', 'posts', 'outbox', 'membersMap'],
+  admin: ['dashboard', 'staff', 'partners', 'audit', 'neighbourhoods', 'membersMap'],
 };
 
 for (const role of ROLES) {

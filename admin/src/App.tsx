@@ -16,6 +16,13 @@ import partners from './partners/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { reloadOnPreloadError } from './common/lazyWithReload.ts';
+import members from './members/index.ts';
+import { MemberImport } from './members/MemberImport.tsx';
+import { ReviewQueue } from './members/ReviewQueue.tsx';
+import posts from './posts/index.ts';
+import bannedWords from './bannedWords/index.ts';
+import outbox from './outbox/index.ts';
+import { LazyMembersMapPage } from './membersMap/lazy.tsx';
 
 // react-admin's own router adapter: no direct dependency on react-router for one <Route>.
 const { Route } = reactRouterProvider;
@@ -45,9 +52,18 @@ export const App = () => (
     <Resource name="staff" {...staff} />
     <Resource name="audit_log" {...auditLog} />
     <Resource name="partners" {...partners} />
+    <Resource name="members" {...members} />
+    <Resource name="relatives" recordRepresentation="full_name" />
+    <Resource name="member_events" />
+    <Resource name="outbox_messages" {...outbox} />
+    <Resource name="posts" {...posts} />
+    <Resource name="banned_words" {...bannedWords} />
     <CustomRoutes>
       <Route path="/map" element={<LazyMapPage />} />
       <Route path="/account" element={<AccountPage />} />
+      <Route path="/members/review" element={<ReviewQueue />} />
+      <Route path="/members/import" element={<MemberImport />} />
+      <Route path="/members-map" element={<LazyMembersMapPage />} />
     </CustomRoutes>
   </Admin>
 );

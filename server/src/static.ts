@@ -6,10 +6,13 @@ import type { AppEnv } from './context.ts';
 
 export const DEFAULT_ADMIN_DIST = path.resolve(import.meta.dirname, '../../admin/dist');
 
+/** The residents' public pages (no session), one HTML entry for the three of them. */
+const PUBLIC_PAGES = /^\/(inscription(\/confirmer)?|desabonnement)\/?$/;
+
 /**
  * The built SPA: hashed assets cached for a year, index.html never cached, client routes fall back
- * to it. Assets go out as the brotli or gzip copy `vite build` wrote beside them (admin/build/
- * precompress.ts) when the browser accepts it: no compression work per request.
+ * to it; the public pages get their own HTML, under the same CSP. Assets go out as the brotli or
+ * gzip copy `vite build` wrote beside them (admin/build/precompress.ts) when the browser accepts it.
  */
 export function mountSpa(app: Hono<AppEnv>, distDir: string) {
   const indexFile = path.join(distDir, 'index.html');
@@ -25,6 +28,12 @@ export function mountSpa(app: Hono<AppEnv>, distDir: string) {
     if (c.res.status === 200 && !c.res.headers.get('Vary')?.includes('Accept-Encoding')) c.header('Vary', 'Accept-Encoding', { append: true });
   });
   app.use('/*', serveStatic({ root, precompressed: true }));
+  const publicFile = path.join(distDir, 'inscription.html');
+  app.get('*', async (c, next) => {
+    if (!PUBLIC_PAGES.test(c.req.path) || !existsSync(publicFile)) return next();
+    c.header('Cache-Control', 'no-cache');
+    return c.html(readFileSync(publicFile, 'utf8'));
+  });
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/socket.io')) return c.json({ message: 'Introuvable.' }, 404);
     // A file that is not there (an old chunk after a deploy, a typo) is a 404: answering the SPA's

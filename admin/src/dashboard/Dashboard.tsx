@@ -2,6 +2,8 @@ import { Box } from '@mui/material';
 import { Title, useCanAccess } from 'react-admin';
 import { useSubscribeToRecordList } from '../live/useSubscribe.ts';
 import { LazyDashboardMapCard } from '../map/lazy.tsx';
+import { LazyMembersMapCard } from '../membersMap/lazy.tsx';
+import { ReviewCountCard } from '../members/ReviewCountCard.tsx';
 import { ReportCountCard } from './ReportCountCard.tsx';
 import { WelcomeCard } from './WelcomeCard.tsx';
 
@@ -25,7 +27,10 @@ export const Dashboard = () => {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
       <Title title="ra.page.dashboard" />
       {seesReports && <LiveCounts />}
+      <ReviewCountCard />
       {seesReports && <LazyDashboardMapCard />}
+      {/* The police dashboard keeps one live map; the members map is one menu entry away. */}
+      {!seesReports && <LazyMembersMapCard />}
       <WelcomeCard />
     </Box>
   );

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { ProjectMessages } from './fr.ts';
+import { membersEn } from './members.en.ts';
 
 // Loaded lazily (see providers/i18nProvider.ts): keep this module out of the first bundle.
 const messages: ProjectMessages = {
@@ -116,6 +117,7 @@ const messages: ProjectMessages = {
         at_lte: 'Until',
       },
     },
+    ...membersEn.resources,
   },
   vigie: {
     app: {
@@ -505,6 +507,7 @@ const messages: ProjectMessages = {
     errors: {
       forbidden: 'Access denied',
     },
+    ...membersEn.vigie,
   },
 };
 

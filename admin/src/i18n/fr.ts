@@ -1,5 +1,6 @@
 import frenchMessages from 'ra-language-french';
 import type { TranslationMessages } from 'react-admin';
+import { membersFr } from './members.fr.ts';
 
 /** Project messages; `en.ts` must mirror this shape exactly (checked by the compiler and i18n.test.ts). */
 const messages = {
@@ -115,6 +116,7 @@ const messages = {
         at_lte: "Jusqu'au",
       },
     },
+    ...membersFr.resources,
   },
   vigie: {
     app: {
@@ -505,6 +507,7 @@ const messages = {
     errors: {
       forbidden: 'Accès refusé',
     },
+    ...membersFr.vigie,
   },
 };
 

@@ -1,4 +1,5 @@
 import MapIcon from '@mui/icons-material/Map';
+import { MembersMapItem, ReviewQueueItem } from '../members/MenuItems.tsx';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
 
 /** « Carte »: for those who may list reports (the map is a view of them, not a resource). */
@@ -18,5 +19,11 @@ export const Menu = () => (
     <RaMenu.ResourceItem name="staff" />
     <RaMenu.ResourceItem name="audit_log" />
     <RaMenu.ResourceItem name="partners" />
+    <ReviewQueueItem />
+    <RaMenu.ResourceItem name="members" />
+    <RaMenu.ResourceItem name="posts" />
+    <RaMenu.ResourceItem name="banned_words" />
+    <RaMenu.ResourceItem name="outbox_messages" />
+    <MembersMapItem />
   </RaMenu>
 );

@@ -6,6 +6,7 @@ import { scrubSecret, splitSecret, type PartnerWithSecret } from '../partners/pa
 import { liveClient } from '../live/liveClient.ts';
 import type { LiveEvent, LiveListener } from '../live/liveEvents.ts';
 import { API_URL, httpClient } from './httpClient.ts';
+import { membersMethods } from './membersMethods.ts';
 
 const rest = simpleRestProvider(API_URL, httpClient);
 
@@ -96,6 +97,7 @@ export const dataProvider = {
     config.catch(() => (config = undefined));
     return config;
   },
+  ...membersMethods,
 } satisfies DataProvider;
 
 export type LiveDataProvider = typeof dataProvider;
