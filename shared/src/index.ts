@@ -8,3 +8,4 @@ export * from './commune.ts';
 export * from './emergency.ts';
 export * from './partners.ts';
 export * from './members.ts';
+export * from './sms.ts';
