@@ -13,6 +13,8 @@ import staff from './staff/index.ts';
 import auditLog from './auditLog/index.ts';
 import responseTemplates from './responseTemplates/index.ts';
 import partners from './partners/index.ts';
+import broadcasts from './broadcasts/index.ts';
+import broadcastTemplates from './broadcastTemplates/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
 import { reloadOnPreloadError } from './common/lazyWithReload.ts';
 
@@ -44,6 +46,9 @@ export const App = () => (
     <Resource name="staff" {...staff} />
     <Resource name="audit_log" {...auditLog} />
     <Resource name="partners" {...partners} />
+    <Resource name="broadcasts" {...broadcasts} />
+    <Resource name="broadcast_templates" {...broadcastTemplates} />
+    <Resource name="deliveries" />
     <CustomRoutes>
       <Route path="/map" element={<LazyMapPage />} />
     </CustomRoutes>
