@@ -13,6 +13,8 @@ import staff from './staff/index.ts';
 import auditLog from './auditLog/index.ts';
 import responseTemplates from './responseTemplates/index.ts';
 import partners from './partners/index.ts';
+import broadcasts from './broadcasts/index.ts';
+import broadcastTemplates from './broadcastTemplates/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { reloadOnPreloadError } from './common/lazyWithReload.ts';
@@ -58,6 +60,9 @@ export const App = () => (
     <Resource name="outbox_messages" {...outbox} />
     <Resource name="posts" {...posts} />
     <Resource name="banned_words" {...bannedWords} />
+    <Resource name="broadcasts" {...broadcasts} />
+    <Resource name="broadcast_templates" {...broadcastTemplates} />
+    <Resource name="deliveries" />
     <CustomRoutes>
       <Route path="/map" element={<LazyMapPage />} />
       <Route path="/account" element={<AccountPage />} />

@@ -14,7 +14,9 @@ export const Menu = () => (
     <RaMenu.DashboardItem />
     <MapItem />
     <RaMenu.ResourceItem name="reports" />
+    <RaMenu.ResourceItem name="broadcasts" />
     <RaMenu.ResourceItem name="response_templates" />
+    <RaMenu.ResourceItem name="broadcast_templates" />
     <RaMenu.ResourceItem name="neighbourhoods" />
     <RaMenu.ResourceItem name="staff" />
     <RaMenu.ResourceItem name="audit_log" />

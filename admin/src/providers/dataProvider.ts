@@ -3,6 +3,7 @@ import type { CreateParams, CreateResult, DataProvider, RaRecord, UpdateParams, 
 import type { CommuneConfig, Report, Viewer } from '@vigie/shared';
 import type { PointsPayload } from '../map/pointStore.ts';
 import { scrubSecret, splitSecret, type PartnerWithSecret } from '../partners/partnerSecret.ts';
+import type { Broadcast, BroadcastTarget, ReachPreview } from '../broadcasts/broadcastTypes.ts';
 import { liveClient } from '../live/liveClient.ts';
 import type { LiveEvent, LiveListener } from '../live/liveEvents.ts';
 import { API_URL, httpClient } from './httpClient.ts';
@@ -90,6 +91,19 @@ export const dataProvider = {
   rotatePartnerSecret: async (id: string, overlapHours: number): Promise<PartnerWithSecret> => {
     const { json: body } = await httpClient(`${API_URL}/partners/${encodeURIComponent(id)}/rotate`, json({ overlap_hours: overlapHours }));
     return splitSecret(body);
+  },
+  /** Who a broadcast would reach (no side effect): recomputed while the officer draws. */
+  previewBroadcast: async (
+    body: { target: BroadcastTarget; channels: string[]; sms_text?: string },
+    signal?: AbortSignal,
+  ): Promise<ReachPreview> => {
+    const { json: answer } = await httpClient(`${API_URL}/broadcasts/preview`, { ...json(body), signal });
+    return answer as ReachPreview;
+  },
+  /** POST /api/broadcasts/:id/<action>; answers the broadcast as it now is. */
+  broadcastAction: async (id: number, action: 'send' | 'approve' | 'cancel' | 'test' | 'retry_failed'): Promise<{ data: Broadcast }> => {
+    const { json: answer } = await httpClient(`${API_URL}/broadcasts/${id}/${action}`, json({}));
+    return { data: answer as Broadcast };
   },
   /** GET /api/config, public and immutable while the page lives: fetched once. */
   getConfig: (): Promise<CommuneConfig> => {

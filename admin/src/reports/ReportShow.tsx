@@ -26,6 +26,7 @@ import { ReportStatusActions } from './ReportStatusActions.tsx';
 import { ReportTimeline } from './ReportTimeline.tsx';
 import { TriageForm } from './TriageForm.tsx';
 import { categoryChoices, sourceChoices } from './reportChoices.ts';
+import { BroadcastFromReportButton } from '../broadcasts/BroadcastFromReportButton.tsx';
 
 type ReportDetails = Report & ReportReporter;
 
@@ -97,6 +98,7 @@ const ReportDetailsView = () => {
         <Section title="vigie.report.actions">
           <Wide><ReportStatusActions /></Wide>
           <Wide><TriageForm /></Wide>
+          <Wide><BroadcastFromReportButton /></Wide>
         </Section>
         <Section title="vigie.duplicates.section">
           <Wide><DuplicatesPanel titled /></Wide>

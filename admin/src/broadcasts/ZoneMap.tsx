@@ -1,0 +1,138 @@
+import 'leaflet/dist/leaflet.css';
+import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
+import '../map/map.css';
+import { useEffect, useMemo, useRef } from 'react';
+import { Box } from '@mui/material';
+import L from 'leaflet';
+import '@geoman-io/leaflet-geoman-free';
+import { MapContainer, ZoomControl, useMap } from 'react-leaflet';
+import { useTranslate } from 'react-admin';
+import { useCommuneConfig } from '../commune/useCommuneConfig.ts';
+import { CommuneLayers } from '../map/CommuneLayers.tsx';
+import { boundaryLatLngs, boundsOf } from '../map/geometry.ts';
+import { SafeTileLayer } from '../map/SafeTileLayer.tsx';
+import { useSectors } from '../map/useSectors.ts';
+import type { Closure, ZoneCollection, ZoneFeature } from './broadcastTypes.ts';
+import { circleZone, polygonZone, zoneCollection } from './zones.ts';
+
+export type ZoneMapProps =
+  | { mode: 'zones'; zones: ZoneCollection | undefined; onZonesChange: (zones: ZoneCollection) => void; height?: number }
+  /** Road closures: the closed road, drawn as one line. */
+  | { mode: 'line'; line: Closure['geometry']; onLineChange: (line: Closure['geometry']) => void; height?: number };
+
+const ZONE_STYLE = { color: '#b3261e', weight: 2, fillOpacity: 0.12 };
+const LINE_STYLE = { color: '#1b3a66', weight: 5, dashArray: '8 6' };
+
+const toLatLng = ([lng, lat]: number[]) => L.latLng(lat!, lng!);
+
+function layerOf(feature: ZoneFeature): L.Layer {
+  if (feature.geometry.type === 'Point') {
+    return L.circle(toLatLng(feature.geometry.coordinates), { ...ZONE_STYLE, radius: Number(feature.properties.radius_m) });
+  }
+  return L.polygon((feature.geometry.coordinates[0] ?? []).slice(0, -1).map(toLatLng), ZONE_STYLE);
+}
+
+/** Every drawn layer back to the API's shapes: polygons, circles (Point + radius_m) and the line. */
+function collect(map: L.Map): { zones: ZoneCollection; line: Closure['geometry'] } {
+  const features: ZoneFeature[] = [];
+  let line: Closure['geometry'] = null;
+  for (const layer of map.pm.getGeomanLayers() as L.Layer[]) {
+    if (layer instanceof L.Circle) {
+      const centre = layer.getLatLng();
+      features.push(circleZone(centre.lat, centre.lng, layer.getRadius()));
+    } else if (layer instanceof L.Polygon) {
+      const ring = (layer.getLatLngs()[0] as L.LatLng[]).map((p) => [p.lat, p.lng] as const);
+      if (ring.length >= 3) features.push(polygonZone(ring));
+    } else if (layer instanceof L.Polyline) {
+      const points = (layer.getLatLngs() as L.LatLng[]).map((p) => [p.lng, p.lat]);
+      if (points.length >= 2) line = { type: 'LineString', coordinates: points };
+    }
+  }
+  return { zones: zoneCollection(features), line };
+}
+
+const Drawing = (props: ZoneMapProps) => {
+  const map = useMap();
+  const translate = useTranslate();
+  const latest = useRef(props);
+  latest.current = props;
+  const initial = useRef(props);
+  const lineMode = props.mode === 'line';
+
+  useEffect(() => {
+    map.pm.setLang('fr');
+    map.pm.addControls({
+      position: 'topleft',
+      drawMarker: false,
+      drawCircleMarker: false,
+      drawText: false,
+      drawRectangle: !lineMode,
+      drawPolygon: !lineMode,
+      drawCircle: !lineMode,
+      drawPolyline: lineMode,
+      cutPolygon: false,
+      rotateMode: false,
+    });
+    map.pm.setGlobalOptions({ pathOptions: ZONE_STYLE, allowSelfIntersection: false });
+    const start = initial.current;
+    if (start.mode === 'zones') for (const feature of start.zones?.features ?? []) layerOf(feature).addTo(map);
+    if (start.mode === 'line' && start.line?.type === 'LineString') L.polyline(start.line.coordinates.map(toLatLng), LINE_STYLE).addTo(map);
+
+    const emit = () => {
+      const { zones: next, line: nextLine } = collect(map);
+      const current = latest.current;
+      if (current.mode === 'zones') current.onZonesChange(next);
+      else current.onLineChange(nextLine);
+    };
+    const watch = (layer: L.Layer) => layer.on('pm:edit pm:dragend pm:remove', emit);
+    (map.pm.getGeomanLayers() as L.Layer[]).forEach(watch);
+    const onCreate = (event: { layer: L.Layer; shape: string }) => {
+      // One closed road at a time: a new line replaces the previous one.
+      if (event.shape === 'Line') {
+        for (const layer of map.pm.getGeomanLayers() as L.Layer[]) {
+          if (layer !== event.layer && layer instanceof L.Polyline && !(layer instanceof L.Polygon)) layer.remove();
+        }
+        (event.layer as L.Polyline).setStyle(LINE_STYLE);
+      }
+      watch(event.layer);
+      emit();
+    };
+    map.on('pm:create', onCreate as never);
+    map.on('pm:remove', emit);
+    const container = map.getContainer();
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', translate(lineMode ? 'vigie.broadcasts.line_map_label' : 'vigie.broadcasts.zone_map_label'));
+    return () => {
+      map.off('pm:create', onCreate as never);
+      map.off('pm:remove', emit);
+      map.pm.removeControls();
+    };
+  }, [map, translate, lineMode]);
+  return null;
+};
+
+/** The commune map where an officer draws the zones to alert (polygons, rectangles, circles). */
+export const ZoneMap = (props: ZoneMapProps) => {
+  const translate = useTranslate();
+  const config = useCommuneConfig();
+  const sectors = useSectors();
+  const bounds = useMemo(() => (config ? boundsOf(boundaryLatLngs(config.boundary)) : null), [config]);
+  if (!config) return <Box sx={{ height: props.height ?? 380 }} />;
+  return (
+    <Box sx={{ height: props.height ?? 380, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}>
+      <MapContainer
+        className="vigie-map"
+        style={{ height: '100%', width: '100%' }}
+        {...(bounds ? { bounds } : { center: [config.centre.lat, config.centre.lng], zoom: 14 })}
+        zoomSnap={0.5}
+        maxZoom={19}
+        zoomControl={false}
+      >
+        <ZoomControl position="topright" zoomInTitle={translate('vigie.map.zoom_in')} zoomOutTitle={translate('vigie.map.zoom_out')} />
+        <SafeTileLayer url={config.tiles.url} attribution={config.tiles.attribution} onUnavailable={() => undefined} />
+        <CommuneLayers config={config} sectors={sectors} />
+        <Drawing {...props} />
+      </MapContainer>
+    </Box>
+  );
+};

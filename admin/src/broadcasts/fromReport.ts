@@ -1,0 +1,33 @@
+import type { Report } from '@vigie/shared';
+import { CATEGORY_FROM_REPORT, type Broadcast } from './broadcastTypes.ts';
+import { circleZone, zoneCollection } from './zones.ts';
+
+/** The radius around a report that « Diffuser » proposes: the few streets around it. */
+export const REPORT_RADIUS_M = 300;
+
+const STREET = /^\s*(?:\d+\s*(?:bis|ter)?\s*,?\s*)?(.+?)(?:,|$)/i;
+
+/** « 12 rue de la République, 92340 Bourg-la-Reine » → « rue de la République ». */
+export const streetOf = (address: string | null | undefined) => (address ? (STREET.exec(address)?.[1]?.trim() ?? null) : null);
+
+/**
+ * A draft broadcast from a report: category mapped as the issue says, a text naming the street but
+ * never the reporter, and a 300 m circle around the place.
+ */
+export function broadcastFromReport(
+  report: Pick<Report, 'id' | 'category' | 'address' | 'lat' | 'lng'>,
+  texts: { title: (street: string | null) => string; sms: (street: string | null) => string },
+): Partial<Broadcast> {
+  const street = streetOf(report.address);
+  const category = CATEGORY_FROM_REPORT[report.category];
+  return {
+    category,
+    title: texts.title(street),
+    sms_text: texts.sms(street),
+    email_subject: texts.title(street),
+    email_body: texts.sms(street),
+    channels: ['sms', 'email'],
+    target: { zones: zoneCollection([circleZone(report.lat, report.lng, REPORT_RADIUS_M)]) },
+    report_id: report.id,
+  };
+}
