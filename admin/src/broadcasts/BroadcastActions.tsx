@@ -52,6 +52,7 @@ export const BroadcastActions = () => {
     redirect('create', 'broadcasts', undefined, undefined, {
       record: {
         follows_id: record.id,
+        follow_kind: kind,
         category: record.category,
         channels: record.channels,
         title: `${translate(`vigie.broadcasts.follow_up_prefix.${kind}`)} ${record.title}`,

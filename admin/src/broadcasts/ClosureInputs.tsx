@@ -9,9 +9,21 @@ const endsAfterStart = (value: string | undefined, values: { closure?: Partial<C
   return value && starts && new Date(value) <= new Date(starts) ? 'vigie.broadcasts.closure_ends_before_start' : undefined;
 };
 
+const lineDrawn = (value: Closure['geometry'] | undefined) => (value ? undefined : 'vigie.broadcasts.closure_line_required');
+
 const ClosureLine = () => {
-  const { field } = useInput<Closure['geometry']>({ source: 'closure.geometry', defaultValue: null });
-  return <LazyZoneMap mode="line" height={300} line={field.value ?? null} onLineChange={(line) => field.onChange(line)} />;
+  const translate = useTranslate();
+  const { field, fieldState } = useInput<Closure['geometry']>({ source: 'closure.geometry', defaultValue: null, validate: lineDrawn });
+  return (
+    <>
+      <LazyZoneMap mode="line" height={300} line={field.value ?? null} onLineChange={(line) => field.onChange(line)} />
+      {fieldState.error?.message && (
+        <Typography variant="body2" color="error" role="alert" sx={{ mt: 1 }}>
+          {translate(fieldState.error.message)}
+        </Typography>
+      )}
+    </>
+  );
 };
 
 /** A road closure: where (a line on the map), from when to when, and what happens when it reopens. */

@@ -29,7 +29,7 @@ export const DeliveryList = () => {
   const translate = useTranslate();
   const { canAccess: canExport } = useCanAccess({ action: 'export', resource: 'deliveries' });
   if (!record) return null;
-  const failedCsv = `${API_URL}/deliveries/export.csv?filter=${encodeURIComponent(JSON.stringify({ broadcast_id: record.id, status: ['failed', 'dead'] }))}`;
+  const failedCsv = `${API_URL}/deliveries/failed.csv?broadcast_id=${record.id}`;
   return (
     <ReferenceManyField reference="deliveries" target="broadcast_id" sort={{ field: 'updated_at', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
       <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 2 }}>

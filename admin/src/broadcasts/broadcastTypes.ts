@@ -43,6 +43,7 @@ export interface Broadcast {
   status: BroadcastStatus;
   send_at: string | null;
   follows_id: number | null;
+  follow_kind?: 'update' | 'end' | 'reopen' | null;
   report_id: number | null;
   created_by: number;
   created_by_name: string | null;

@@ -220,6 +220,7 @@ const messages: ProjectMessages = {
         fin: 'End',
       },
       closure: 'Road closure',
+      closure_line_required: 'Draw the closed road on the map.',
       closure_line_help: 'Draw the closed stretch of road on the map (line tool).',
       closure_starts_at: 'Closed from',
       closure_ends_at: 'Expected to reopen on',

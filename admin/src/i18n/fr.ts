@@ -219,6 +219,7 @@ const messages = {
         fin: 'Fin',
       },
       closure: 'Fermeture de route',
+      closure_line_required: 'Tracez la route fermée sur la carte.',
       closure_line_help: 'Tracez la portion de route fermée sur la carte (outil « ligne »).',
       closure_starts_at: 'Fermée à partir du',
       closure_ends_at: 'Réouverture prévue le',
