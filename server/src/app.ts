@@ -21,6 +21,7 @@ import { reportEventRoutes } from './routes/report_events/routes.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
 import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
+import { statsRoutes } from './routes/stats/routes.ts';
 import { systemRoutes } from './routes/system/routes.ts';
 import { DEFAULT_ADMIN_DIST, mountSpa } from './static.ts';
 
@@ -105,7 +106,7 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   // Partners sign each request (no cookie, no Origin): mounted before the session check.
   app.route('/api/intake', intakeRoutes(deps));
 
-  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners']) {
+  for (const path of ['/api/reports', '/api/report_events', '/api/response_templates', '/api/neighbourhoods', '/api/officers', '/api/staff', '/api/audit_log', '/api/partners', '/api/stats']) {
     app.use(path, requireAuth(deps));
     app.use(`${path}/*`, requireAuth(deps));
   }
@@ -117,6 +118,7 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/staff', staffRoutes(deps));
   app.route('/api/audit_log', auditLogRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
+  app.route('/api/stats', statsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -8,3 +8,6 @@ export * from './commune.ts';
 export * from './emergency.ts';
 export * from './partners.ts';
 export * from './members.ts';
+export * from './stats.ts';
+export * from './mapProjection.ts';
+export * from './reportLabelsFr.ts';

@@ -27,6 +27,7 @@ export const RESOURCES = [
   'staff',
   'audit_log',
   'partners',
+  'stats',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -74,6 +75,9 @@ export const PERMISSIONS: Matrix = {
   audit_log: { list: ['supervisor', 'admin'], show: ['supervisor', 'admin'], export: ['supervisor', 'admin'] },
   // Apps allowed to post signed reports; `edit` covers disabling and rotating the secret.
   partners: { list: ['admin'], show: ['admin'], create: ['admin'], edit: ['admin'] },
+  // `list`: the statistics page (the town hall gets sector counts only); `show`: every figure,
+  // as the reports themselves are police-only; `export`: the chief's monthly « bilan » PDF.
+  stats: { list: [...POLICE, 'townhall'], show: POLICE, export: ['supervisor'] },
 };
 
 export interface AccessParams {

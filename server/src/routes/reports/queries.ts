@@ -37,7 +37,8 @@ function oneOf(sql: Sql, column: string, values: readonly (string | number)[], t
   return type === 'int' ? sql`${sql(column)} = any(${values as number[]}::int[])` : sql`${sql(column)} = any(${values as string[]}::text[])`;
 }
 
-function filterCondition(sql: Sql, f: ReportFilter) {
+/** The list's where clause; statistics and the CSV export reuse it so that they count what the list shows. */
+export function filterCondition(sql: Sql, f: ReportFilter) {
   const q = f.q?.trim();
   return where(sql, [
     f.id && oneOf(sql, 'r.id', f.id, 'int'),
