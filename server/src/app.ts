@@ -12,12 +12,14 @@ import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
+import { auditLogExportRoutes } from './routes/audit_log/export.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
 import { intakeRoutes } from './routes/intake/routes.ts';
 import { neighbourhoodRoutes } from './routes/neighbourhoods/routes.ts';
 import { officerRoutes } from './routes/officers/routes.ts';
 import { partnerRoutes } from './routes/partners/routes.ts';
 import { reportEventRoutes } from './routes/report_events/routes.ts';
+import { reportExportRoutes } from './routes/reports/export.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
 import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
@@ -110,12 +112,14 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
     app.use(path, requireAuth(deps));
     app.use(`${path}/*`, requireAuth(deps));
   }
+  app.route('/api/reports', reportExportRoutes(deps)); // before `/{id}`
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/report_events', reportEventRoutes(deps));
   app.route('/api/response_templates', responseTemplateRoutes(deps));
   app.route('/api/neighbourhoods', neighbourhoodRoutes(deps));
   app.route('/api/officers', officerRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
+  app.route('/api/audit_log', auditLogExportRoutes(deps)); // before `/{id}`
   app.route('/api/audit_log', auditLogRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));

@@ -33,6 +33,10 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'POST', path: '/api/partners', resource: 'partners', action: 'create', body: { id: 'roles-test', name: 'Rôles' } },
   { method: 'PUT', path: '/api/partners/roles-test', resource: 'partners', action: 'edit', body: { rate_per_minute: 60 } },
   { method: 'POST', path: '/api/partners/roles-test/rotate', resource: 'partners', action: 'edit', body: { overlap_hours: 1 } },
+  { method: 'GET', path: '/api/stats', resource: 'stats', action: 'list' },
+  { method: 'GET', path: '/api/stats/bilan.pdf?month=2026-11', resource: 'stats', action: 'export' },
+  { method: 'GET', path: '/api/reports/export.csv', resource: 'reports', action: 'export' },
+  { method: 'GET', path: '/api/audit_log/export.csv', resource: 'audit_log', action: 'export' },
 ];
 
 let t: TestServer;

@@ -16,7 +16,7 @@ const columns = (sql: AnySql) => sql`
 export const REPORT_SORTS = ['id', 'received_at', 'updated_at', 'status', 'priority', 'category'] as const;
 
 // Priority and status sort by their meaning, not alphabetically.
-const sortExpression = (sql: Sql, field: string) => {
+export const sortExpression = (sql: Sql, field: string) => {
   switch (field) {
     case 'priority':
       // reports_open_rank_idx (migration 00007) indexes this very expression: change both or neither.
