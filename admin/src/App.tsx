@@ -14,6 +14,7 @@ import auditLog from './auditLog/index.ts';
 import responseTemplates from './responseTemplates/index.ts';
 import partners from './partners/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
+import { LazyStatsPage } from './stats/lazy.tsx';
 import { reloadOnPreloadError } from './common/lazyWithReload.ts';
 
 // react-admin's own router adapter: no direct dependency on react-router for one <Route>.
@@ -46,6 +47,7 @@ export const App = () => (
     <Resource name="partners" {...partners} />
     <CustomRoutes>
       <Route path="/map" element={<LazyMapPage />} />
+      <Route path="/stats" element={<LazyStatsPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,4 +1,5 @@
 import MapIcon from '@mui/icons-material/Map';
+import StatsIcon from '@mui/icons-material/BarChart';
 import { Menu as RaMenu, useCanAccess } from 'react-admin';
 
 /** « Carte »: for those who may list reports (the map is a view of them, not a resource). */
@@ -7,12 +8,19 @@ const MapItem = () => {
   return canAccess ? <RaMenu.Item to="/map" primaryText="vigie.map.menu" leftIcon={<MapIcon />} /> : null;
 };
 
+/** « Statistiques »: police, and the town hall for its sector counts. */
+const StatsItem = () => {
+  const { canAccess } = useCanAccess({ action: 'list', resource: 'stats' });
+  return canAccess ? <RaMenu.Item to="/stats" primaryText="vigie.stats.menu" leftIcon={<StatsIcon />} /> : null;
+};
+
 /** Each resource item checks `canAccess({ action: 'list', resource })` and hides itself when refused. */
 export const Menu = () => (
   <RaMenu>
     <RaMenu.DashboardItem />
     <MapItem />
     <RaMenu.ResourceItem name="reports" />
+    <StatsItem />
     <RaMenu.ResourceItem name="response_templates" />
     <RaMenu.ResourceItem name="neighbourhoods" />
     <RaMenu.ResourceItem name="staff" />
