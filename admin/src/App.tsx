@@ -15,6 +15,8 @@ import responseTemplates from './responseTemplates/index.ts';
 import partners from './partners/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
 import { LazyStatsPage } from './stats/lazy.tsx';
+import { LazyReportPrint } from './print/lazy.tsx';
+import './print/lists.css';
 import { reloadOnPreloadError } from './common/lazyWithReload.ts';
 
 // react-admin's own router adapter: no direct dependency on react-router for one <Route>.
@@ -48,6 +50,9 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/map" element={<LazyMapPage />} />
       <Route path="/stats" element={<LazyStatsPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path="/reports/:id/print" element={<LazyReportPrint />} />
     </CustomRoutes>
   </Admin>
 );
