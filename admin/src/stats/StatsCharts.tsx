@@ -6,6 +6,8 @@ import { dateLocaleFor } from '../providers/i18nProvider.ts';
 import { pivot } from './statsQuery.ts';
 import { TableView } from './TableView.tsx';
 
+// The drawings are hidden from assistive technology (and kept out of the tab order): the table
+// under each one says the same.
 // One colour per category, distinguishable in print and by most colour-blind readers (Okabe–Ito).
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
 
@@ -30,7 +32,7 @@ export const SeriesChart = ({ title, series, weekly }: { title: string; series: 
       <Typography variant="h6" component="h2">{title}</Typography>
       <Box sx={{ width: '100%', height: 300 }} aria-hidden>
         <ResponsiveContainer>
-          <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" tickFormatter={label} />
             <YAxis allowDecimals={false} tickFormatter={(v: number) => numbers.format(v)} />
@@ -63,7 +65,7 @@ export const ComparisonChart = ({ title, rows }: { title: string; rows: Array<{ 
       <Typography variant="h6" component="h2">{title}</Typography>
       <Box sx={{ width: '100%', height: Math.max(160, 36 * rows.length + 60) }} aria-hidden>
         <ResponsiveContainer>
-          <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => numbers.format(v)} />
             <YAxis type="category" dataKey="label" width={170} />

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import type { Stats } from '@vigie/shared';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Title, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { useCommuneConfig } from '../commune/useCommuneConfig.ts';
 import { dateLocaleFor } from '../providers/i18nProvider.ts';
@@ -51,29 +51,34 @@ export const StatsPage = () => {
   const [filters, setFilters] = useState<StatsFilters>(() => defaultFilters());
   const [stats, setStats] = useState<Stats>();
   const [error, setError] = useState<string>();
+  // react-admin hands a new translate function on each render: read it, do not refetch on it.
+  const translateRef = useRef(translate);
+  translateRef.current = translate;
   useEffect(() => {
     let current = true;
     setError(undefined);
     httpClient(statsUrl(filters)).then(
       ({ json }) => current && setStats(json as Stats),
       (e: { body?: { message?: string; errors?: Record<string, string> } }) => {
-        if (current) setError(Object.values(e.body?.errors ?? {})[0] ?? e.body?.message ?? translate('ra.notification.http_error'));
+        if (current) setError(Object.values(e.body?.errors ?? {})[0] ?? e.body?.message ?? translateRef.current('ra.notification.http_error'));
       },
     );
     return () => {
       current = false;
     };
-  }, [filters, translate]);
+  }, [filters]);
   const numbers = new Intl.NumberFormat(dateLocaleFor(locale));
   const percent = new Intl.NumberFormat(dateLocaleFor(locale), { style: 'percent', maximumFractionDigits: 1 });
   const versus = (_now: number, before: number) => translate('vigie.stats.versus_last_year', { n: numbers.format(before), smart_count: before });
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }}>
       <Title title={translate('vigie.stats.title')} />
-      <Stack direction={{ xs: 'column', md: 'row' }} sx={{ justifyContent: 'space-between', mb: 2, gap: 2 }}>
-        <Typography variant="h5" component="h1">{translate('vigie.stats.title')}</Typography>
-        {canExport && <BilanDownload />}
-      </Stack>
+      {/* The app bar's <Title> is the page's h1. */}
+      {canExport && (
+        <Stack direction="row" sx={{ justifyContent: 'flex-end', mb: 2 }}>
+          <BilanDownload />
+        </Stack>
+      )}
       <StatsFiltersBar value={filters} onChange={setFilters} />
       {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
       {stats && (
