@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, expectNoSeriousA11yViolations, menuItem, signIn, test } from './fixtures.ts';
+import { expect, expectNoSeriousA11yViolations, menuItem, signIn, test, UI } from './fixtures.ts';
 
 test('a supervisor reads the statistics, with every chart also as a table', async ({ page }) => {
   await signIn(page, 'supervisor');
-  await menuItem(page, 'Statistiques').click();
+  await menuItem(page, UI.menu.stats).click();
   await expect(page.getByRole('heading', { name: 'Statistiques', level: 1 })).toBeVisible();
   // The demo seed's two months of reports fall in the default twelve weeks.
   const total = page.getByText('Signalements reçus').locator('..').getByRole('paragraph').nth(1);
@@ -26,7 +26,7 @@ test('a supervisor reads the statistics, with every chart also as a table', asyn
 
 test('an officer prints a report sheet without the menus', async ({ page }) => {
   await signIn(page, 'officer');
-  await menuItem(page, 'Signalements').click();
+  await menuItem(page, UI.menu.reports).click();
   await page.getByRole('row').nth(1).getByRole('cell').first().click();
   await expect(page).toHaveURL(/reports\/\d+/);
   const id = Number(/reports\/(\d+)/.exec(page.url())![1]);

@@ -47,6 +47,7 @@ export const UI = {
     dashboard: 'Tableau de bord',
     map: 'Carte',
     reports: 'Signalements',
+    stats: 'Statistiques',
     templates: 'Modèles de réponse',
     neighbourhoods: 'Quartiers',
     audit: "Journal d'audit",

@@ -2,9 +2,9 @@ import { appBar, expect, mapRegion, type Role, ROLES, signIn, test, UI } from '.
 
 /** The whole sidebar menu of each role, nothing more (order aside). */
 const MENU: Record<Role, (keyof typeof UI.menu)[]> = {
-  officer: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods'],
-  supervisor: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods', 'audit'],
-  townhall: ['dashboard', 'neighbourhoods'],
+  officer: ['dashboard', 'map', 'reports', 'stats', 'templates', 'neighbourhoods'],
+  supervisor: ['dashboard', 'map', 'reports', 'stats', 'templates', 'neighbourhoods', 'audit'],
+  townhall: ['dashboard', 'stats', 'neighbourhoods'],
   admin: ['dashboard', 'staff', 'partners', 'audit', 'neighbourhoods'],
 };
 
