@@ -8,6 +8,7 @@ import { lists } from './lists.ts';
 import { liveLatency } from './liveLatency.ts';
 import { lostEvents } from './lostEvents.ts';
 import { mapScale } from './mapScale.ts';
+import { stats } from './stats.ts';
 import { ADMIN_URL, dropOrphanDatabases, withAdmin } from './support/database.ts';
 import { type Benchmark, formatTable, goal, passes, ratio, type Row, verdict } from './table.ts';
 
@@ -23,6 +24,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   lostEvents,
   lists,
   mapScale,
+  stats,
 ];
 
 // `pnpm bench -- --only x` hands the `--` through: drop it rather than read `--only` as positional.
