@@ -30,6 +30,8 @@ pdfmake.setFonts({
 });
 // The document holds no image or font URL from a request; refuse any the library would fetch.
 pdfmake.setUrlAccessPolicy(() => false);
+// and read nothing from disk but its own fonts.
+pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
 
 /** The first and last days of `2026-11`. */
 export function monthPeriod(month: string) {

@@ -19,6 +19,7 @@ declare module 'pdfmake' {
   const pdfmake: {
     setFonts(fonts: Record<string, FontFiles>): void;
     setUrlAccessPolicy(allow: (url: string) => boolean): void;
+    setLocalAccessPolicy(allow: (path: string) => boolean): void;
     createPdf(definition: TDocumentDefinitions): OutputDocument;
   };
   export default pdfmake;
