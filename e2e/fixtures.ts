@@ -47,6 +47,7 @@ export const UI = {
     dashboard: 'Tableau de bord',
     map: 'Carte',
     reports: 'Signalements',
+    stats: 'Statistiques',
     templates: 'Modèles de réponse',
     neighbourhoods: 'Quartiers',
     audit: "Journal d'audit",
@@ -57,6 +58,9 @@ export const UI = {
     posts: 'Annonces',
     outbox: 'Messages envoyés',
     membersMap: 'Carte des membres',
+    broadcasts: 'Diffusions',
+    broadcastTemplates: 'Modèles de diffusion',
+    bannedWords: 'Mots signalés',
   },
   map: {
     /** The Leaflet container (a named region) and the list of reports in view beside it. */

@@ -2,9 +2,9 @@ import { appBar, expect, mapRegion, type Role, ROLES, signIn, test, UI } from '.
 
 /** The whole sidebar menu of each role, nothing more (order aside). */
 const MENU: Record<Role, (keyof typeof UI.menu)[]> = {
-  officer: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods', 'membersMap'],
-  supervisor: ['dashboard', 'map', 'reports', 'templates', 'neighbourhoods', 'audit', 'outbox', 'membersMap'],
-  townhall: ['dashboard', 'neighbourhoods', 'reviewQueue', 'members', 'posts', 'outbox', 'membersMap'],
+  officer: ['dashboard', 'map', 'reports', 'broadcasts', 'stats', 'templates', 'broadcastTemplates', 'neighbourhoods', 'membersMap'],
+  supervisor: ['dashboard', 'map', 'reports', 'broadcasts', 'stats', 'templates', 'broadcastTemplates', 'neighbourhoods', 'audit', 'outbox', 'membersMap'],
+  townhall: ['dashboard', 'broadcasts', 'stats', 'neighbourhoods', 'reviewQueue', 'members', 'posts', 'bannedWords', 'outbox', 'membersMap'],
   admin: ['dashboard', 'staff', 'partners', 'audit', 'neighbourhoods', 'membersMap'],
 };
 

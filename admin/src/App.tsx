@@ -17,6 +17,9 @@ import broadcasts from './broadcasts/index.ts';
 import broadcastTemplates from './broadcastTemplates/index.ts';
 import { LazyMapPage } from './map/lazy.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
+import { LazyStatsPage } from './stats/lazy.tsx';
+import { LazyReportPrint } from './print/lazy.tsx';
+import './print/lists.css';
 import { reloadOnPreloadError } from './common/lazyWithReload.ts';
 import members from './members/index.ts';
 import { MemberImport } from './members/MemberImport.tsx';
@@ -69,6 +72,10 @@ export const App = () => (
       <Route path="/members/review" element={<ReviewQueue />} />
       <Route path="/members/import" element={<MemberImport />} />
       <Route path="/members-map" element={<LazyMembersMapPage />} />
+      <Route path="/stats" element={<LazyStatsPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path="/reports/:id/print" element={<LazyReportPrint />} />
     </CustomRoutes>
   </Admin>
 );

@@ -11,6 +11,7 @@ import { lostEvents } from './lostEvents.ts';
 import { mapScale } from './mapScale.ts';
 import { membersList } from './membersList.ts';
 import { membersCsv } from './membersCsv.ts';
+import { stats } from './stats.ts';
 import { ADMIN_URL, dropOrphanDatabases, withAdmin } from './support/database.ts';
 import { type Benchmark, formatTable, goal, passes, ratio, type Row, verdict } from './table.ts';
 
@@ -29,6 +30,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   membersList,
   membersCsv,
   broadcastFanout,
+  stats,
 ];
 
 // `pnpm bench -- --only x` hands the `--` through: drop it rather than read `--only` as positional.

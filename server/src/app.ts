@@ -14,6 +14,7 @@ import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { clientAddress } from './http/clientIp.ts';
 import { accountRoutes } from './routes/account/routes.ts';
+import { auditLogExportRoutes } from './routes/audit_log/export.ts';
 import { auditLogRoutes } from './routes/audit_log/routes.ts';
 import { bannedWordRoutes } from './routes/banned_words/routes.ts';
 import { geocodeRoutes } from './routes/geocode/routes.ts';
@@ -30,9 +31,11 @@ import { partnerRoutes } from './routes/partners/routes.ts';
 import { registrationRoutes } from './routes/registrations/routes.ts';
 import { relativeRoutes } from './routes/relatives/routes.ts';
 import { reportEventRoutes } from './routes/report_events/routes.ts';
+import { reportExportRoutes } from './routes/reports/export.ts';
 import { reportRoutes } from './routes/reports/routes.ts';
 import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
+import { statsRoutes } from './routes/stats/routes.ts';
 import { systemRoutes } from './routes/system/routes.ts';
 import { smsWebhookRoutes } from './routes/sms/routes.ts';
 import { broadcastRoutes } from './routes/broadcasts/routes.ts';
@@ -136,12 +139,14 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   // Residents register and confirm from the public page: no session (see auth/publicRoutes.ts).
   app.route('/api/public', registrationRoutes(deps));
 
+  app.route('/api/reports', reportExportRoutes(deps)); // before `/{id}`
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api/report_events', reportEventRoutes(deps));
   app.route('/api/response_templates', responseTemplateRoutes(deps));
   app.route('/api/neighbourhoods', neighbourhoodRoutes(deps));
   app.route('/api/officers', officerRoutes(deps));
   app.route('/api/staff', staffRoutes(deps));
+  app.route('/api/audit_log', auditLogExportRoutes(deps)); // before `/{id}`
   app.route('/api/audit_log', auditLogRoutes(deps));
   app.route('/api/partners', partnerRoutes(deps));
   app.route('/api/geocode', geocodeRoutes(deps));
@@ -158,6 +163,7 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   app.route('/api/broadcasts', broadcastRoutes(deps));
   app.route('/api/broadcast_templates', broadcastTemplateRoutes(deps));
   app.route('/api/deliveries', deliveryRoutes(deps));
+  app.route('/api/stats', statsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -90,6 +90,10 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'GET', path: '/api/deliveries', resource: 'deliveries', action: 'list' },
   { method: 'GET', path: '/api/deliveries/1', resource: 'deliveries', action: 'show' },
   { method: 'GET', path: '/api/deliveries/failed.csv?broadcast_id=1', resource: 'deliveries', action: 'export' },
+  { method: 'GET', path: '/api/stats', resource: 'stats', action: 'list' },
+  { method: 'GET', path: '/api/stats/bilan.pdf?month=2026-11', resource: 'stats', action: 'export' },
+  { method: 'GET', path: '/api/reports/export.csv', resource: 'reports', action: 'export' },
+  { method: 'GET', path: '/api/audit_log/export.csv', resource: 'audit_log', action: 'export' },
 ];
 
 let t: TestServer;

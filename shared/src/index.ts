@@ -10,3 +10,6 @@ export * from './partners.ts';
 export * from './members.ts';
 export * from './sms.ts';
 export * from './broadcasts.ts';
+export * from './stats.ts';
+export * from './mapProjection.ts';
+export * from './reportLabelsFr.ts';

@@ -30,6 +30,7 @@ export const RESOURCES = [
   'geocode',
   'banned_words',
   'account',
+  'stats',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -84,6 +85,9 @@ export const PERMISSIONS: Matrix = {
   banned_words: { list: ['townhall'], show: ['townhall'], create: ['townhall'], edit: ['townhall'], delete: ['townhall'] },
   // « Mon compte »: one's own password and sessions; the routes only ever touch the caller's rows.
   account: { list: ALL, show: ALL, edit: ALL, delete: ALL },
+  // `list`: the statistics page (the town hall gets sector counts only); `show`: every figure,
+  // as the reports themselves are police-only; `export`: the chief's monthly « bilan » PDF.
+  stats: { list: [...POLICE, 'townhall'], show: POLICE, export: ['supervisor'] },
 };
 
 export interface AccessParams {

@@ -1,6 +1,7 @@
 import { DataTable, List, SelectField, TextField, useRecordContext, useTranslate } from 'react-admin';
 import type { AuditEntry } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { ExportListActions } from '../common/ExportListActions.tsx';
 import { actionChoices } from './auditChoices.ts';
 import { useAuditLogFilters } from './auditLogFilters.tsx';
 import { AuditStaffField } from './AuditStaffField.tsx';
@@ -15,7 +16,7 @@ const ResourceField = (_props: { source?: string; label?: string }) => {
 export const AuditLogList = () => {
   const filters = useAuditLogFilters();
   return (
-    <List sort={{ field: 'at', order: 'DESC' }} filters={filters} perPage={50} exporter={false}>
+    <List sort={{ field: 'at', order: 'DESC' }} filters={filters} perPage={50} exporter={false} actions={<ExportListActions />}>
       <DataTable<AuditEntry> rowClick={false} bulkActionButtons={false}>
         <DataTable.Col source="at" field={DateTimeField} />
         <DataTable.Col source="staff_id" field={AuditStaffField} disableSort />

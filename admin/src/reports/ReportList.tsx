@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import type { Report } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { ExportListActions } from '../common/ExportListActions.tsx';
 import { RecordLink } from '../common/RecordLink.tsx';
 import { formatDateTime } from '../common/parisTime.ts';
 import { useSubscribeToRecordList } from '../live/useSubscribe.ts';
@@ -118,7 +119,7 @@ export const ReportList = () => {
   const isSmall = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   const isWide = useMediaQuery<Theme>((theme) => theme.breakpoints.up('xl'));
   return (
-    <List filters={filters} sort={{ field: 'received_at', order: 'DESC' }} perPage={25} exporter={false}>
+    <List filters={filters} sort={{ field: 'received_at', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportListActions />}>
       <LiveRefresh />
       {isSmall ? <ReportSimpleList /> : <ReportTable wide={isWide} />}
     </List>

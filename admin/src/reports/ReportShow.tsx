@@ -23,6 +23,7 @@ import { EmergencyBanner } from './EmergencyBanner.tsx';
 import { PresenceNotice } from './PresenceNotice.tsx';
 import { PriorityField, StatusField } from './ReportChips.tsx';
 import { ReportStatusActions } from './ReportStatusActions.tsx';
+import { ReportShowActions } from '../print/ReportShowActions.tsx';
 import { ReportTimeline } from './ReportTimeline.tsx';
 import { TriageForm } from './TriageForm.tsx';
 import { categoryChoices, sourceChoices } from './reportChoices.ts';
@@ -142,7 +143,7 @@ const TimelineHeading = () => {
 };
 
 export const ReportShow = () => (
-  <Show title={<ReportTitle />} actions={false}>
+  <Show title={<ReportTitle />} actions={<ReportShowActions />}>
     <ReportDetailsView />
   </Show>
 );

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Sql } from '@vigie/db';
 import type { AuditEntry } from '@vigie/shared';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
@@ -20,7 +21,7 @@ const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
-const FilterSchema = z
+export const FilterSchema = z
   .object({
     id: idList.optional(),
     staff_id: idList.optional(),
@@ -31,6 +32,19 @@ const FilterSchema = z
     at_lte: dateBound().optional(),
   })
   .strict();
+
+/** The list's where clause, shared with its CSV export. */
+export function auditCondition(sql: Sql, f: z.infer<typeof FilterSchema>) {
+  return where(sql, [
+    f.id && sql`a.id = any(${f.id}::int[])`,
+    f.staff_id && sql`a.staff_id = any(${f.staff_id}::int[])`,
+    f.action && sql`a.action = any(${f.action}::text[])`,
+    f.resource && sql`a.resource = any(${f.resource}::text[])`,
+    f.record_id && sql`a.record_id = ${f.record_id}`,
+    f.at_gte && dateCondition(sql, 'a.at', f.at_gte, 'gte'),
+    f.at_lte && dateCondition(sql, 'a.at', f.at_lte, 'lte'),
+  ]);
+}
 
 const tags = ['audit_log'];
 const list = createRoute({
@@ -51,16 +65,7 @@ export function auditLogRoutes({ sql }: Deps) {
     from audit_log a left join staff s on s.id = a.staff_id`;
   app.openapi(list, async (c) => {
     const query = parseListQuery(c.req.valid('query'), { sortable: ['at', 'id'], defaultSort: ['at', 'DESC'], filter: FilterSchema });
-    const f = query.filter;
-    const condition = where(sql, [
-      f.id && sql`a.id = any(${f.id}::int[])`,
-      f.staff_id && sql`a.staff_id = any(${f.staff_id}::int[])`,
-      f.action && sql`a.action = any(${f.action}::text[])`,
-      f.resource && sql`a.resource = any(${f.resource}::text[])`,
-      f.record_id && sql`a.record_id = ${f.record_id}`,
-      f.at_gte && dateCondition(sql, 'a.at', f.at_gte, 'gte'),
-      f.at_lte && dateCondition(sql, 'a.at', f.at_lte, 'lte'),
-    ]);
+    const condition = auditCondition(sql, query.filter);
     const direction = query.sort.order === 'ASC' ? sql`asc` : sql`desc`;
     const rows = await sql<AuditEntry[]>`${select} where ${condition}
       order by ${sql(`a.${query.sort.field}`)} ${direction}, a.id ${direction} limit ${query.limit} offset ${query.offset}`;

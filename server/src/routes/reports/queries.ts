@@ -16,7 +16,7 @@ const columns = (sql: AnySql) => sql`
 export const REPORT_SORTS = ['id', 'received_at', 'updated_at', 'status', 'priority', 'category'] as const;
 
 // Priority and status sort by their meaning, not alphabetically.
-const sortExpression = (sql: Sql, field: string) => {
+export const sortExpression = (sql: Sql, field: string) => {
   switch (field) {
     case 'priority':
       // reports_open_rank_idx (migration 00007) indexes this very expression: change both or neither.
@@ -40,7 +40,8 @@ function oneOf(sql: Sql, column: string, values: readonly (string | number)[], t
 /** The query folded like the document (migration 00010), so « velo » finds « vélo » through the GIN index. */
 export const textMatch = (sql: Sql, q: string) => sql`r.search @@ websearch_to_tsquery('french', vigie_unaccent(${q}))`;
 
-function filterCondition(sql: Sql, f: ReportFilter) {
+/** The list's where clause; statistics and the CSV export reuse it so that they count what the list shows. */
+export function filterCondition(sql: Sql, f: ReportFilter) {
   const q = f.q?.trim();
   return where(sql, [
     f.id && oneOf(sql, 'r.id', f.id, 'int'),
