@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { outerRing, toPgPolygon } from '@vigie/db';
 import type { AppEnv, Deps } from '../../context.ts';
 import { ApiError, badRequest, validationHook } from '../../errors.ts';
+import { announceLiveEvent } from '../../live/events.ts';
 import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
 import { warnIfDevelopmentKey } from '../partners/secrets.ts';
 import { checkSignature, findCallingPartner } from './authenticate.ts';
@@ -82,12 +83,7 @@ export function intakeRoutes(deps: Deps) {
     const inserted = await writer.write({ input, partnerId: partner.id, partnerName: partner.name, hash, receivedAt: new Date() });
     if (inserted) {
       const { report, event } = inserted;
-      // Officers on this process get it now; the partner need not wait for the other processes'
-      // NOTIFY, which the report's commit does not depend on (a failure is logged, and their
-      // clients still find the event in live_events at their next resync).
-      deps.fanOut
-        .publish({ kind: 'live', event_id: event.id, local: { at: event.at, name: 'report:created', resource: 'reports', record: report } })
-        .catch((error) => logger.error({ err: error, event_id: event.id }, 'live fan-out to other processes failed'));
+      announceLiveEvent(deps, event.position); // the partner does not wait for the fan-out
       return c.json({ id: report.id, status: report.status, received_at: report.received_at }, 201);
     }
     // A retry, or lost the race to a concurrent duplicate (whose commit the insert waited for).

@@ -4,7 +4,7 @@ import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import { recordLiveEvent } from '../../live/events.ts';
+import { announceLiveEvent, recordLiveEvent } from '../../live/events.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent } from '../../rest/openapi.ts';
 import { getIncident, getReport, possibleDuplicates } from './queries.ts';
 import { ReportSchema } from './schemas.ts';
@@ -81,7 +81,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       }
       return { incident, eventIds };
     });
-    for (const eventId of eventIds) await deps.fanOut.publish({ kind: 'live', event_id: eventId });
+    for (const eventId of eventIds) announceLiveEvent(deps, eventId);
     return c.json(incident as never, 200);
   });
 
@@ -98,7 +98,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       const report = (await getReport(tx, id))!;
       return { report, eventId: await recordLiveEvent(tx, 'report:updated', 'reports', id, report) };
     });
-    if (eventId !== null) await deps.fanOut.publish({ kind: 'live', event_id: eventId });
+    if (eventId !== null) announceLiveEvent(deps, eventId);
     return c.json(report as never, 200);
   });
 }

@@ -5,7 +5,7 @@ import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, conflict, notFound, validationHook } from '../../errors.ts';
-import { recordLiveEvent } from '../../live/events.ts';
+import { announceLiveEvent, recordLiveEvent } from '../../live/events.ts';
 import { contentRange, parseListQuery } from '../../rest/listQuery.ts';
 import { errorResponses, IdParamSchema, jsonContent, ListQuerySchema, listHeaders, ErrorSchema } from '../../rest/openapi.ts';
 import { registerIncidentRoutes } from './incidents.ts';
@@ -54,8 +54,7 @@ export function reportRoutes(deps: Deps) {
   const boundary = toPgPolygon(outerRing(deps.commune.boundary));
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  /** After commit: other processes and sockets learn of the change by its event id. */
-  const announce = (eventId: number) => deps.fanOut.publish({ kind: 'live', event_id: eventId });
+  const announce = (position: number) => announceLiveEvent(deps, position);
 
   registerPointsRoute(app, deps); // before `/{id}`, which would otherwise claim "points"
   app.openapi(list, async (c) => {
@@ -102,7 +101,7 @@ export function reportRoutes(deps: Deps) {
       const report = (await getReport(tx, id))!;
       return { report, eventId: await recordLiveEvent(tx, 'report:created', 'reports', id, report) };
     });
-    await announce(eventId);
+    announce(eventId);
     return c.json({ ...report, reporter_name: input.reporter_name ?? null, reporter_phone: input.reporter_phone ?? null } as never, 201);
   });
 
@@ -167,7 +166,7 @@ export function reportRoutes(deps: Deps) {
       const report = (await getReport(tx, id))!;
       return { report, eventId: await recordLiveEvent(tx, 'report:updated', 'reports', id, report) };
     });
-    if (result.eventId !== null) await announce(result.eventId);
+    if (result.eventId !== null) announce(result.eventId);
     // react-admin replaces its cached record with this answer, so it carries the reporter too.
     return c.json((await withReporter(result.report, staff_id, c.get('ip'))) as never, 200);
   });
