@@ -2,7 +2,7 @@
 -- commit order. An identity is taken at insert: a transaction holding id 7 may commit after the
 -- one holding id 8 was delivered, and `id > 8` then never serves 7. A position built from the
 -- writing transaction's id (xid8) is served only once every older transaction has ended
--- (`position < pg_snapshot_xmin(pg_current_snapshot())`, see commit_position_horizon()), so a
+-- (`position < commit_position_horizon()`, the snapshot's xmin), so a
 -- reader never steps over an event still to come.
 
 -- position = xid × 65536 + the event's rank in its transaction. It stays below 2^53 (a JavaScript
@@ -20,9 +20,21 @@ begin
 end $$;
 
 -- Every position below this one belongs to a transaction that has ended (committed or rolled
--- back), in the snapshot of the statement that calls it: nothing below it can still appear.
+-- back), in the snapshot of the statement that calls it: nothing below it can still appear. That
+-- is the snapshot's xmin, except that transaction ids are shared by every database of the
+-- cluster: a transaction still running in another database (identified as such by
+-- pg_stat_activity) writes nothing here and must not hold our readers back. One that cannot be
+-- identified (ended meanwhile, or hidden from this role) counts as ours: safe, only later.
 create function commit_position_horizon() returns bigint language sql stable as $$
-  select pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 65536
+  with snapshot as (select pg_current_snapshot() as s),
+  elsewhere as (
+    select backend_xid from pg_stat_activity
+    where backend_xid is not null and datid is not null and datid <> (select oid from pg_database where datname = current_database())
+  )
+  select coalesce(
+           (select min(x) from snapshot, pg_snapshot_xip(s) as x where xid(x) not in (select backend_xid from elsewhere)),
+           (select pg_snapshot_xmax(s) from snapshot)
+         )::text::bigint * 65536
 $$;
 
 -- Live events are a 48-hour replay buffer: clients holding an old id simply receive what follows

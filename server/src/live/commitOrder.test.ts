@@ -35,13 +35,14 @@ describe.skipIf(testEngine() !== 'postgres')('live events follow commit order', 
 
     // T1 writes its event and stays open; T2 (an officer's report) commits meanwhile.
     let commitSlow!: () => void;
-    const slowWritten = Promise.withResolvers<void>();
+    let written!: () => void;
+    const slowWritten = new Promise<void>((resolve) => (written = resolve));
     const slow = t.sql.begin(async (tx) => {
       await recordLiveEvent(tx, 'report:updated', 'reports', first.id, { id: first.id, description: 'slow' });
-      slowWritten.resolve();
+      written();
       await new Promise<void>((resolve) => (commitSlow = resolve));
     });
-    await slowWritten.promise;
+    await slowWritten;
     const fast = await officer.json<{ id: number }>('POST', '/api/reports', { ...report, description: 'fast' });
     expect(fast.status).toBe(201);
 
@@ -49,7 +50,7 @@ describe.skipIf(testEngine() !== 'postgres')('live events follow commit order', 
     const during = (await socket.timeout(5000).emitWithAck('live:resync', { since })) as Resynced;
     const cursor = Math.max(since, ...during.events.map((e) => e.event_id));
 
-    const live = [waitFor<{ event_id: number; record: { description: string } }>(socket, 'report:updated'), waitFor<{ event_id: number; record: { description: string } }>(socket, 'report:created')];
+    const live: [Promise<{ event_id: number; record: { description: string } }>, Promise<{ event_id: number; record: { description: string } }>] = [waitFor<{ event_id: number; record: { description: string } }>(socket, 'report:updated'), waitFor<{ event_id: number; record: { description: string } }>(socket, 'report:created')];
     commitSlow();
     await slow;
     const after = (await socket.timeout(5000).emitWithAck('live:resync', { since: cursor })) as Resynced;

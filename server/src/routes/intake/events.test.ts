@@ -69,16 +69,17 @@ describe.skipIf(testEngine() !== 'postgres')('the partner cursor follows commit 
     const start = (await poll('/api/intake/events', own)).body.last_id;
 
     let commitSlow!: () => void;
-    const slowWritten = Promise.withResolvers<void>();
+    let written!: () => void;
+    const slowWritten = new Promise<void>((resolve) => (written = resolve));
     const slow = t.sql.begin(async (tx) => {
       await tx`
         insert into partner_events (partner_id, report_id, external_id, type, payload)
         values (${own.id}, ${other.id}, ${external!.external_id}, 'report.reply',
                 ${tx.json({ external_id: external!.external_id, status: 'new', message: 'slow', at: new Date().toISOString() })})`;
-      slowWritten.resolve();
+      written();
       await new Promise<void>((resolve) => (commitSlow = resolve));
     });
-    await slowWritten.promise;
+    await slowWritten;
     expect((await officer.json('PUT', `/api/reports/${created.id}`, { status: 'acknowledged', reply: 'fast' })).status).toBe(200);
 
     const during = await poll(`/api/intake/events?after=${start}`, own);
