@@ -12,6 +12,8 @@ import { parisLocalToIso, toParisLocal } from '../common/parisTime.ts';
 import { ReportLocationInput } from './ReportLocationInput.tsx';
 import { categoryChoices, priorityChoices } from './reportChoices.ts';
 import { choicesOf } from '../common/choices.ts';
+import { useRef } from 'react';
+import { createSubmissionKeys, IDEMPOTENCY_FIELD } from './submissionKey.ts';
 
 /** Officers type reports taken by phone or at the desk; the platform's come through intake. */
 const officerSourceChoices = choicesOf(['phone', 'officer'], 'vigie.sources');
@@ -41,24 +43,31 @@ const phone = regex(/^\+?[0-9 .()-]{6,32}$/, 'vigie.create.phone_invalid');
  * A report taken by phone or at the desk. The server checks everything again and its 400
  * `errors` appear beside the fields (react-admin's server-side validation).
  */
-export const ReportCreate = () => (
-  <Create redirect="show" transform={toPayload}>
-    <SimpleForm defaultValues={{ source: 'phone', priority: 'normal' }} sx={{ maxWidth: 760 }}>
-      <RadioButtonGroupInput source="source" choices={officerSourceChoices} validate={required()} />
-      <SelectInput source="category" choices={categoryChoices} validate={required()} />
-      <TextInput source="description" multiline minRows={4} fullWidth validate={[required(), maxLength(4000)]} helperText="vigie.create.description_help" />
-      <SelectInput source="priority" choices={priorityChoices} validate={required()} helperText="vigie.create.priority_help" />
-      <TextInput source="address" fullWidth validate={maxLength(500)} />
-      <ReportLocationInput />
-      <TextInput
-        source="occurred_at"
-        type="datetime-local"
-        format={(value: string | null | undefined) => (value ? toParisLocal(value) : '')}
-        parse={(value: string) => (value ? parisLocalToIso(value) : null)}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
-      <TextInput source="reporter_name" autoComplete="off" validate={maxLength(200)} />
-      <TextInput source="reporter_phone" type="tel" autoComplete="off" validate={phone} />
-    </SimpleForm>
-  </Create>
-);
+export const ReportCreate = () => {
+  const keys = useRef(createSubmissionKeys()).current;
+  const transform = (data: Record<string, unknown>) => {
+    const payload = toPayload(data);
+    return { ...payload, [IDEMPOTENCY_FIELD]: keys.keyFor(payload) };
+  };
+  return (
+    <Create redirect="show" transform={transform}>
+      <SimpleForm defaultValues={{ source: 'phone', priority: 'normal' }} sx={{ maxWidth: 760 }}>
+        <RadioButtonGroupInput source="source" choices={officerSourceChoices} validate={required()} />
+        <SelectInput source="category" choices={categoryChoices} validate={required()} />
+        <TextInput source="description" multiline minRows={4} fullWidth validate={[required(), maxLength(4000)]} helperText="vigie.create.description_help" />
+        <SelectInput source="priority" choices={priorityChoices} validate={required()} helperText="vigie.create.priority_help" />
+        <TextInput source="address" fullWidth validate={maxLength(500)} />
+        <ReportLocationInput />
+        <TextInput
+          source="occurred_at"
+          type="datetime-local"
+          format={(value: string | null | undefined) => (value ? toParisLocal(value) : '')}
+          parse={(value: string) => (value ? parisLocalToIso(value) : null)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextInput source="reporter_name" autoComplete="off" validate={maxLength(200)} />
+        <TextInput source="reporter_phone" type="tel" autoComplete="off" validate={phone} />
+      </SimpleForm>
+    </Create>
+  );
+};
