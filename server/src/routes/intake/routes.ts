@@ -10,6 +10,7 @@ import { checkSignature, findCallingPartner } from './authenticate.ts';
 import { registerPartnerEventRoutes } from './events.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
 import { existingIntakeReport, intakeHash } from './queries.ts';
+import { createSeenSignatures } from './replays.ts';
 import { createIntakeWriter } from './writer.ts';
 import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake, type IntakeReport } from './schemas.ts';
 import { PARTNER_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './signature.ts';
@@ -59,6 +60,7 @@ function parseIntake(body: Uint8Array): { data: IntakeReport } | { error: ApiErr
 export function intakeRoutes(deps: Deps) {
   const { sql, env, logger } = deps;
   const writer = createIntakeWriter(sql, toPgPolygon(outerRing(deps.commune.boundary)));
+  const seen = createSeenSignatures();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openAPIRegistry.registerPath(post);
   warnIfDevelopmentKey(env, logger);
@@ -71,7 +73,8 @@ export function intakeRoutes(deps: Deps) {
     const body = await readLimitedBody(c.req.raw, INTAKE_MAX_BYTES, (c.env as Partial<HttpBindings> | undefined)?.incoming);
     checkSignature(partner, signature!, body);
 
-    const wait = deps.partnerRates.take(partner.id, partner.rate_per_minute); // a signed request counts, whatever its content
+    // A signed request counts, whatever its content, once: its replays do not drain the quota.
+    const wait = seen.firstSeen(partner.id, signature!, body) ? deps.partnerRates.take(partner.id, partner.rate_per_minute) : 0;
     if (wait > 0) {
       throw new ApiError(429, `Trop de signalements pour ce partenaire : réessayez dans ${wait} s.`, undefined, { 'Retry-After': String(wait) });
     }
