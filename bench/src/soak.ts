@@ -39,6 +39,11 @@ class Officer {
       if (first) return void (first = false);
       if (!socket.recovered) void this.resync();
     });
+    // A handshake the server refused (its database was unreachable) is not retried by socket.io:
+    // the dashboard tries again with a backoff (createLiveClient), and so does this officer.
+    socket.on('connect_error', () => {
+      if (!socket.active) setTimeout(() => socket.connect(), 500);
+    });
   }
 
   hold(eventId: number, name: string, record: unknown) {

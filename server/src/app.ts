@@ -23,6 +23,8 @@ import { responseTemplateRoutes } from './routes/response_templates/routes.ts';
 import { staffRoutes } from './routes/staff/routes.ts';
 import { systemRoutes } from './routes/system/routes.ts';
 import { DEFAULT_ADMIN_DIST, mountSpa } from './static.ts';
+import { strictJsonBodies } from './rest/jsonBody.ts';
+import { withRequestLanguage } from './rest/messages.ts';
 
 const tileOrigins = (url: string) => {
   try {
@@ -96,6 +98,9 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
     },
   });
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/intake/') ? next() : apiBodyLimit(c, next)));
+  app.use('/api/*', withRequestLanguage());
+  const jsonBodies = strictJsonBodies();
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/intake/') ? next() : jsonBodies(c, next)));
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
   app.use('/api/*', csrf({ origin: origins, secFetchSite: ['same-origin', 'none'] }));
   app.use('/api/*', sameOriginOnly(origins, [cookieName(env)]));

@@ -15,6 +15,7 @@ import { findSession, invalidSessions, touchSessions } from '../auth/sessions.ts
 import type { Deps } from '../context.ts';
 import { liveEventsSince, type LiveEventRow } from './events.ts';
 import { startLivePump } from './pump.ts';
+import { isCursor } from '../rest/validation.ts';
 import { registerPresenceHandlers } from './presence.ts';
 
 export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -69,8 +70,8 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
 
     socket.on('live:resync', async (args, ack) => {
       if (typeof ack !== 'function') return;
-      const since = Number((args as { since?: unknown } | undefined)?.since);
-      if (!Number.isSafeInteger(since) || since < 0) return ack({ error: 'since must be a non-negative integer' });
+      const since = args && typeof args === 'object' ? (args as { since?: unknown }).since : undefined;
+      if (!isCursor(since)) return ack({ error: 'since : entier positif ou nul attendu.' });
       const resources = resourcesFor(socket.data.role);
       if (resources.length === 0) return ack({ events: [], truncated: false });
       try {

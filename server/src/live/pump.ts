@@ -2,6 +2,8 @@ import type { Sql } from '@vigie/db';
 import { liveEventsSince, type LiveEventRow } from './events.ts';
 
 const PAGE = 500;
+/** A read that has not answered by then is given up (its connection was killed mid-query): read again. */
+const READ_TIMEOUT_MS = 5_000;
 /** How often a process reads on even without a wake-up: a lost NOTIFY costs at most this delay. */
 export const PUMP_POLL_MS = 1000;
 
@@ -26,14 +28,20 @@ export async function startLivePump(sql: Sql, deliver: (event: LiveEventRow) => 
   let retry: NodeJS.Timeout | null = null;
   let delay = 5;
 
+  const read = (since: number, limit: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('live pump read timed out')), READ_TIMEOUT_MS)));
+    return Promise.race([liveEventsSince(sql, since, null, limit), timeout]).finally(() => clearTimeout(timer));
+  };
+
   const run = async () => {
     if (running) return void (again = true);
     running = true;
     try {
       do {
         again = false;
-        if (cursor === null) cursor = (await liveEventsSince(sql, Number.MAX_SAFE_INTEGER, null, 0)).horizon - 1;
-        const { events, horizon } = await liveEventsSince(sql, cursor, null, PAGE);
+        if (cursor === null) cursor = (await read(Number.MAX_SAFE_INTEGER, 0)).horizon - 1;
+        const { events, horizon } = await read(cursor, PAGE);
         for (const event of events) deliver(event);
         if (events.length) cursor = events.at(-1)!.position;
         if (events.length === PAGE) again = true;

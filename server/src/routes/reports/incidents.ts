@@ -6,6 +6,7 @@ import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { announceLiveEvent, recordLiveEvent } from '../../live/events.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent } from '../../rest/openapi.ts';
+import { intFilter } from '../../rest/validation.ts';
 import { getIncident, getReport, possibleDuplicates } from './queries.ts';
 import { ReportSchema } from './schemas.ts';
 
@@ -21,7 +22,7 @@ const duplicates = createRoute({
 });
 
 const LinkSchema = z
-  .object({ ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1, 'Au moins un signalement.').max(50, '50 au plus.') })
+  .object({ ids: z.array(intFilter()).min(1, 'Au moins un signalement.').max(50, '50 au plus.') })
   .openapi('LinkReports', { example: { ids: [12, 15] } });
 
 const link = createRoute({
