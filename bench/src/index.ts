@@ -12,6 +12,7 @@ import { mapScale } from './mapScale.ts';
 import { membersList } from './membersList.ts';
 import { membersCsv } from './membersCsv.ts';
 import { stats } from './stats.ts';
+import { soak } from './soak.ts';
 import { ADMIN_URL, dropOrphanDatabases, withAdmin } from './support/database.ts';
 import { type Benchmark, formatTable, goal, passes, ratio, type Row, verdict } from './table.ts';
 
@@ -31,11 +32,13 @@ const BENCHMARKS: readonly Benchmark[] = [
   membersCsv,
   broadcastFanout,
   stats,
+  soak,
 ];
 
 // `pnpm bench -- --only x` hands the `--` through: drop it rather than read `--only` as positional.
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
-const { values } = parseArgs({ args, options: { only: { type: 'string' } } });
+// `--quick` is read by the benchmarks that have a shorter form (soak).
+const { values } = parseArgs({ args, options: { only: { type: 'string' }, quick: { type: 'boolean' } } });
 const wanted = values.only?.split(',').map((name) => name.trim());
 const selected = wanted ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
 if (selected.length === 0 || (wanted && selected.length !== wanted.length)) {

@@ -40,6 +40,12 @@ export async function connectDatabase(options: DatabaseOptions = {}): Promise<Da
     idle_timeout: embedded ? 0 : 30,
     connection: { application_name: 'vigie' },
   });
+  // postgres.js reads the array types on every new connection and drops that query's promise: a
+  // connection killed at that moment crashes the process (unhandled rejection, porsager/postgres
+  // #1192, #1223). The first connection fetches them into the options every connection shares;
+  // later (re)connections need not, so a database restart cannot take the server down with it.
+  await sql`select 1`;
+  sql.options.fetch_types = false;
   return {
     sql,
     engine: embedded ? 'embedded' : 'postgres',

@@ -22,11 +22,11 @@ describe('fan-out between two processes on PostgreSQL', () => {
     const got = { a: [] as FanOutMessage[], b: [] as FanOutMessage[] };
     const stops = [await a.subscribe((m) => got.a.push(m)), await b.subscribe((m) => got.b.push(m))];
     try {
-      const sent = a.publish({ kind: 'live', event_id: 7, local: { at: new Date(), name: 'report:created', resource: 'reports', record: { id: 1 } } });
+      const sent = a.publish({ kind: 'live', event_id: 7 });
       expect(got.a).toHaveLength(1); // before any round trip
       await sent;
       await expect.poll(() => got.b.length).toBe(1);
-      expect(got.b[0]).toEqual({ kind: 'live', event_id: 7 }); // the record stays home: the others read it by id
+      expect(got.b[0]).toEqual({ kind: 'live', event_id: 7 });
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(got.a).toHaveLength(1); // its own NOTIFY came back and was skipped
     } finally {
@@ -58,5 +58,24 @@ describe('wirePayloads', () => {
     for (const payload of payloads) expect(Buffer.byteLength(payload)).toBeLessThan(8_000);
     expect(payloads.flatMap((p) => (JSON.parse(p) as { messages: Array<{ event_id: number }> }).messages.map((m) => m.event_id)))
       .toEqual(messages.map((m) => (m as { event_id: number }).event_id));
+  });
+});
+
+describe('publishing after a commit', () => {
+  it('never rejects when NOTIFY fails: it retries with backoff, then reports and gives up', async () => {
+    const failing = { engine: 'postgres', sql: { notify: async () => { throw new Error('connection terminated'); } } } as unknown as Database;
+    const errors: Array<{ attempt: number; givenUp: boolean }> = [];
+    const fanOut = createFanOut(failing, { attempts: 3, retryDelayMs: 1, onError: (_e, attempt, givenUp) => errors.push({ attempt, givenUp }) });
+    await expect(fanOut.publish(live(1))).resolves.toBeUndefined();
+    expect(errors).toEqual([{ attempt: 1, givenUp: false }, { attempt: 2, givenUp: false }, { attempt: 3, givenUp: true }]);
+  });
+
+  it('delivers once NOTIFY works again within its attempts', async () => {
+    let calls = 0;
+    const flaky = { engine: 'postgres', sql: { notify: async () => { if (++calls < 3) throw new Error('down'); } } } as unknown as Database;
+    const errors: boolean[] = [];
+    await createFanOut(flaky, { attempts: 5, retryDelayMs: 1, onError: (_e, _a, givenUp) => errors.push(givenUp) }).publish(live(2));
+    expect(calls).toBe(3);
+    expect(errors).toEqual([false, false]);
   });
 });

@@ -16,16 +16,9 @@ export interface FanOut {
   subscribe(handler: (message: FanOutMessage) => void): Promise<() => Promise<void>>;
 }
 
-/** A live event as the process that wrote it holds it: the others read it back by id. */
-export interface LocalLiveEvent {
-  at: Date;
-  name: string;
-  resource: string;
-  record: unknown;
-}
-
 export type FanOutMessage =
-  | { kind: 'live'; event_id: number; /** only in the writing process; never sent over NOTIFY */ local?: LocalLiveEvent }
+  /** A live event committed at this position: every process's pump reads on from its cursor. */
+  | { kind: 'live'; event_id: number }
   | { kind: 'staff_sessions_ended'; staff_id: number; reason: 'revoked' | 'disabled' | 'role_changed' }
   | { kind: 'session_ended'; session_id: string }
   | { kind: 'partner_changed'; partner_id: string };
@@ -42,9 +35,6 @@ export const NOTIFY_BATCH_MS = 5;
 /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. */
 const MAX_PAYLOAD = 7_900;
 
-/** What travels: a live event goes as its id (the others read it back), everything else as is. */
-const toWire = (message: FanOutMessage): FanOutMessage =>
-  message.kind === 'live' ? { kind: 'live', event_id: message.event_id } : message;
 
 /** Messages grouped into payloads under PostgreSQL's limit. */
 export function wirePayloads(origin: string, messages: FanOutMessage[]): string[] {
@@ -54,7 +44,7 @@ export function wirePayloads(origin: string, messages: FanOutMessage[]): string[
   let length = envelope;
   const flush = () => batch.length && payloads.push(`{"origin":${JSON.stringify(origin)},"messages":[${batch.join(',')}]}`);
   for (const message of messages) {
-    const text = JSON.stringify(toWire(message));
+    const text = JSON.stringify(message);
     if (batch.length && length + text.length + 1 > MAX_PAYLOAD) {
       flush();
       batch = [];
@@ -67,7 +57,34 @@ export function wirePayloads(origin: string, messages: FanOutMessage[]): string[
   return payloads;
 }
 
-export function createFanOut(db: Database): FanOut {
+export interface FanOutOptions {
+  /** A NOTIFY that failed (it is tried again) or was given up. */
+  onError?: (error: unknown, attempt: number, givenUp: boolean) => void;
+  /** Tries per NOTIFY, with a doubling delay from `retryDelayMs`. */
+  attempts?: number;
+  retryDelayMs?: number;
+}
+
+/**
+ * Publishing follows a commit, so it never rejects: what it carries is already in the database
+ * (live events, revoked sessions), and the other processes catch up on their own (the live pump
+ * polls; sessions are swept). A failed NOTIFY is retried a few times, with backoff, then logged.
+ */
+export function createFanOut(db: Database, options: FanOutOptions = {}): FanOut {
+  const attempts = options.attempts ?? 5;
+  const retryDelayMs = options.retryDelayMs ?? 100;
+  const notify = async (payload: string) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.sql.notify(CHANNEL, payload);
+      } catch (error) {
+        options.onError?.(error, attempt, attempt >= attempts);
+        if (attempt >= attempts) return;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  };
+
   const origin = randomUUID();
   const local = new EventEmitter();
   local.setMaxListeners(0);
@@ -83,7 +100,7 @@ export function createFanOut(db: Database): FanOut {
       const messages = queued;
       queued = [];
       sending = null;
-      for (const payload of wirePayloads(origin, messages)) await db.sql.notify(CHANNEL, payload);
+      for (const payload of wirePayloads(origin, messages)) await notify(payload);
     });
     return sending;
   };

@@ -1,6 +1,6 @@
 export { connectDatabase, type Database, type DatabaseOptions, type Engine } from './client.ts';
 export { migrate, readMigrations, MigrationChecksumError, type MigrationResult } from './migrate.ts';
-export { createFanOut, type FanOut, type FanOutMessage, type LocalLiveEvent } from './fanout.ts';
+export { createFanOut, type FanOut, type FanOutMessage } from './fanout.ts';
 export { hashPassword, verifyPassword, ARGON2_OPTIONS } from './passwords.ts';
 export type { Sql, TxSql } from './types.ts';
 export { loadCommune, loadCommuneSectors, loadSectorsIfNone, outerRing, toPgPolygon, DEFAULT_COMMUNE_FILE, type CommuneSector } from './commune.ts';

@@ -43,6 +43,8 @@ import { broadcastTemplateRoutes } from './routes/broadcast_templates/routes.ts'
 import { deliveryRoutes } from './routes/deliveries/routes.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe/routes.ts';
 import { DEFAULT_ADMIN_DIST, mountSpa } from './static.ts';
+import { strictJsonBodies } from './rest/jsonBody.ts';
+import { withRequestLanguage } from './rest/messages.ts';
 
 /** Public endpoints exempt from the browser CSRF checks (see their routes for how each is authenticated). */
 const OWN_AUTH_PATHS = new Set(['/api/public/unsubscribe', '/api/public/sms/brevo/status', '/api/public/sms/brevo/inbound']);
@@ -121,6 +123,9 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
   // The members import reads its file with its own cap (20 MiB), once the session is checked.
   const ownBodyLimit = (path: string) => path.startsWith('/api/intake/') || path === '/api/members/import';
   app.use('/api/*', (c, next) => (ownBodyLimit(c.req.path) ? next() : apiBodyLimit(c, next)));
+  app.use('/api/*', withRequestLanguage());
+  const jsonBodies = strictJsonBodies();
+  app.use('/api/*', (c, next) => (ownBodyLimit(c.req.path) ? next() : jsonBodies(c, next)));
   // Hono's csrf() covers form content types; sameOriginOnly covers every other unsafe request.
   // Except the few public endpoints that mail clients and the SMS provider call cross-site, each
   // authenticated its own way (HMAC token, provider's bearer token) and touching no session.

@@ -62,7 +62,9 @@ export async function startServer(
     }
   }
 
-  const fanOut = createFanOut(db);
+  const fanOut = createFanOut(db, {
+    onError: (error, attempt, givenUp) => logger[givenUp ? 'error' : 'warn']({ err: error, attempt }, givenUp ? 'fan-out NOTIFY given up' : 'fan-out NOTIFY failed, retrying'),
+  });
   const partnerKeys = createKeyring({ sql: db.sql, env, logger });
   const stopKeyringSync = await fanOut.subscribe((message) => message.kind === 'partner_changed' && partnerKeys.forget(message.partner_id));
   const partnerRates = createPartnerRates(db.sql, { onError: (error) => logger.warn({ err: error }, 'sharing partner rates failed') });

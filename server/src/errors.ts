@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { Logger } from './logger.ts';
+import { localise } from './rest/messages.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -31,7 +32,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_root';
-    errors[key] ??= issue.message;
+    errors[key] ??= localise(issue);
   }
   return errors;
 }

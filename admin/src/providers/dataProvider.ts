@@ -6,6 +6,7 @@ import { scrubSecret, splitSecret, type PartnerWithSecret } from '../partners/pa
 import type { Broadcast, BroadcastTarget, ReachPreview } from '../broadcasts/broadcastTypes.ts';
 import { liveClient } from '../live/liveClient.ts';
 import type { LiveEvent, LiveListener } from '../live/liveEvents.ts';
+import { takeSubmissionKey } from '../reports/submissionKey.ts';
 import { API_URL, httpClient } from './httpClient.ts';
 import { membersMethods } from './membersMethods.ts';
 
@@ -29,8 +30,16 @@ const reportId = (resource: string, id: unknown) => (resource === 'reports' ? Nu
 export const dataProvider = {
   ...rest,
   // react-admin caches these answers: a partner's secret never gets there (see createPartner).
-  create: async <R extends RaRecord = RaRecord>(resource: string, params: CreateParams): Promise<CreateResult<R>> =>
-    scrubSecret(resource, await rest.create<Omit<R, 'id'>, R>(resource, params)),
+  create: async <R extends RaRecord = RaRecord>(resource: string, params: CreateParams): Promise<CreateResult<R>> => {
+    // A form that names its submission (reports) sends it as Idempotency-Key: a retry is stored once.
+    const { body, key } = takeSubmissionKey(params.data as Record<string, unknown>);
+    if (key) {
+      const headers = new Headers({ 'Idempotency-Key': key });
+      const { json: created } = await httpClient(`${API_URL}/${resource}`, { method: 'POST', body: JSON.stringify(body), headers });
+      return { data: created as R };
+    }
+    return scrubSecret(resource, await rest.create<Omit<R, 'id'>, R>(resource, params));
+  },
   update: async <R extends RaRecord = RaRecord>(resource: string, params: UpdateParams): Promise<UpdateResult<R>> =>
     scrubSecret(resource, await rest.update<R>(resource, params)),
   subscribe: async (topic: string, callback: LiveListener) => {

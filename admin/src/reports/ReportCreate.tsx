@@ -17,6 +17,8 @@ import { parisLocalToIso, toParisLocal } from '../common/parisTime.ts';
 import { ReportLocationInput } from './ReportLocationInput.tsx';
 import { categoryChoices, priorityChoices } from './reportChoices.ts';
 import { choicesOf } from '../common/choices.ts';
+import { useRef } from 'react';
+import { createSubmissionKeys, IDEMPOTENCY_FIELD } from './submissionKey.ts';
 
 /** Officers type reports taken by phone or at the desk; the platform's come through intake. */
 const officerSourceChoices = choicesOf(['phone', 'officer'], 'vigie.sources');
@@ -61,10 +63,16 @@ const CreateToolbar = () => (
 export const ReportCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
+  // One Idempotency-Key per submission, reused when the same payload is sent again (a retry).
+  const keys = useRef(createSubmissionKeys()).current;
+  const transform = (data: Record<string, unknown>) => {
+    const payload = toPayload(data);
+    return { ...payload, [IDEMPOTENCY_FIELD]: keys.keyFor(payload) };
+  };
   return (
     <Create
       title="vigie.create.title"
-      transform={toPayload}
+      transform={transform}
       mutationOptions={{
         onSuccess: (report: { id: number }) => {
           notify('vigie.create.created', { type: 'success', messageArgs: { id: report.id } });

@@ -9,6 +9,8 @@ export const MAX_WEBHOOK_ATTEMPTS = 30;
 
 interface Due {
   id: number;
+  /** The event's public id, the same the partner polls with (`GET /api/intake/events`). */
+  position: string;
   partner_id: string;
   webhook_url: string;
   type: string;
@@ -28,14 +30,14 @@ export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'pa
       select pe.id from partner_events pe join partners p on p.id = pe.partner_id
       where pe.delivered_at is null and pe.next_attempt_at <= now() and pe.attempts < ${MAX_WEBHOOK_ATTEMPTS}
         and p.webhook_url is not null and not p.disabled
-      order by pe.id limit ${limit}
+      order by pe.position limit ${limit}
       for update of pe skip locked
     )
     update partner_events pe set attempts = pe.attempts + 1,
            next_attempt_at = now() + make_interval(secs => least(3600, 10 * power(2, pe.attempts)))
     from due, partners p
     where pe.id = due.id and p.id = pe.partner_id
-    returning pe.id, pe.partner_id, p.webhook_url, pe.type, pe.payload`;
+    returning pe.id, pe.position, pe.partner_id, p.webhook_url, pe.type, pe.payload`;
   let delivered = 0;
   for (const event of due) {
     try {
@@ -45,8 +47,8 @@ export async function deliverDueWebhooks(deps: Pick<Deps, 'sql' | 'logger' | 'pa
         () => undefined,
       );
       if (!secret) throw new Error('secret du partenaire illisible (VIGIE_SECRET_KEY a-t-elle changé ?)');
-      const body = JSON.stringify({ events: [{ id: event.id, type: event.type, ...event.payload }] });
-      const headers = { 'content-type': 'application/json', 'X-Vigie-Event-Id': String(event.id), [SIGNATURE_HEADER]: signPayload(secret, body) };
+      const body = JSON.stringify({ events: [{ id: Number(event.position), type: event.type, ...event.payload }] });
+      const headers = { 'content-type': 'application/json', 'X-Vigie-Event-Id': String(event.position), [SIGNATURE_HEADER]: signPayload(secret, body) };
       const status = await postWebhook(event.webhook_url, headers, body, { allowLoopback, timeoutMs: 5000 });
       if (status < 200 || status >= 300) throw new Error(`HTTP ${status}`);
       await sql`update partner_events set delivered_at = now(), last_error = null where id = ${event.id}`;

@@ -14,7 +14,9 @@ import { tokenFromCookieHeader } from '../auth/cookie.ts';
 import { findSession, invalidSessions, touchSessions } from '../auth/sessions.ts';
 import type { Deps } from '../context.ts';
 import { clientAddress } from '../http/clientIp.ts';
-import { liveEventsSince, loadLiveEvent, type LiveEventName } from './events.ts';
+import { liveEventsSince, type LiveEventRow } from './events.ts';
+import { startLivePump } from './pump.ts';
+import { isCursor } from '../rest/validation.ts';
 import { registerPresenceHandlers } from './presence.ts';
 
 export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -73,15 +75,15 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
 
     socket.on('live:resync', async (args, ack) => {
       if (typeof ack !== 'function') return;
-      const since = Number((args as { since?: unknown } | undefined)?.since);
-      if (!Number.isSafeInteger(since) || since < 0) return ack({ error: 'since must be a non-negative integer' });
+      const since = args && typeof args === 'object' ? (args as { since?: unknown }).since : undefined;
+      if (!isCursor(since)) return ack({ error: 'since : entier positif ou nul attendu.' });
       const resources = resourcesFor(socket.data.role);
       if (resources.length === 0) return ack({ events: [], truncated: false });
       try {
-        const rows = await liveEventsSince(sql, since, resources, RESYNC_LIMIT + 1);
+        const { events } = await liveEventsSince(sql, since, resources, RESYNC_LIMIT + 1);
         ack({
-          events: rows.slice(0, RESYNC_LIMIT).map((r) => ({ event_id: r.id, date: r.at.toISOString(), name: r.name, record: r.record })),
-          truncated: rows.length > RESYNC_LIMIT,
+          events: events.slice(0, RESYNC_LIMIT).map((r) => ({ event_id: r.position, date: r.at.toISOString(), name: r.name, record: r.record })),
+          truncated: events.length > RESYNC_LIMIT,
         });
       } catch (error) {
         logger.error({ err: error }, 'live resync failed');
@@ -96,14 +98,16 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
     io.in(room).disconnectSockets(true);
   };
 
+  // Each process reads committed events in commit order and hands each to the roles that may see it.
+  const deliver = (event: LiveEventRow) => {
+    const rooms = subscriberRoles(event.resource).map(roleRoom);
+    if (rooms.length) io.to(rooms).emit(event.name, { event_id: event.position, date: event.at.toISOString(), record: event.record as never });
+  };
+  const pump = await startLivePump(sql, deliver, (error) => logger.warn({ err: error }, 'live pump read failed'));
+
   const onMessage = async (message: FanOutMessage) => {
     if (message.kind === 'live') {
-      // The writing process has the event in hand; the others read it back by its id.
-      const event = message.local ? { id: message.event_id, ...message.local } : await loadLiveEvent(sql, message.event_id);
-      if (!event) return;
-      const rooms = subscriberRoles(event.resource).map(roleRoom);
-      if (rooms.length === 0) return;
-      io.to(rooms).emit(event.name as LiveEventName, { event_id: event.id, date: event.at.toISOString(), record: event.record as never });
+      pump.wake(message.event_id);
     } else if (message.kind === 'staff_sessions_ended') {
       endSessions(`staff:${message.staff_id}`, message.reason);
     } else if (message.kind === 'session_ended') {
@@ -133,6 +137,7 @@ export async function attachLive(httpServer: HttpServer, deps: Deps, options: { 
     io,
     async close() {
       clearInterval(sweep);
+      pump.close();
       await unsubscribe();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

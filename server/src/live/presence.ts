@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
 import { canAccess, type ClientToServerEvents, type ReportPresence, type ServerToClientEvents, type SocketData, type Viewer } from '@vigie/shared';
+import { isId } from '../rest/validation.ts';
 import type { VigieServer } from './io.ts';
 
 type VigieSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -32,22 +33,24 @@ export function registerPresenceHandlers(io: VigieServer, socket: VigieSocket, p
     return presence;
   };
 
+  // The REST rule for ids: a positive int4 number (not "0x10", not 5.5, not beyond int4).
   const reportIdOf = (args: unknown) => {
-    const id = Number((args as { report_id?: unknown } | null)?.report_id);
-    return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
+    const id = args && typeof args === 'object' ? (args as { report_id?: unknown }).report_id : undefined;
+    return isId(id) ? id : null;
   };
 
   socket.on('report:join', async (args, ack) => {
     const reply = typeof ack === 'function' ? ack : () => {};
     if (!canAccess(socket.data.role, { resource: 'reports', action: 'show' })) return reply({ error: 'forbidden' });
     const reportId = reportIdOf(args);
-    if (reportId === null) return reply({ error: 'report_id must be a positive integer' });
+    if (reportId === null) return reply({ error: 'report_id : entier positif attendu.' });
     if (!socket.data.viewing[reportId] && Object.keys(socket.data.viewing).length >= MAX_VIEWING) {
       return reply({ error: `at most ${MAX_VIEWING} reports open at once` });
     }
     socket.data.viewing[reportId] ??= new Date().toISOString();
     await socket.join(room(reportId));
-    reply(await announce(reportId));
+    // A socket handler's rejection would be unhandled (and end the process): answer instead.
+    reply(await announce(reportId).catch(() => ({ error: 'unavailable' })));
   });
 
   socket.on('report:leave', async (args) => {
@@ -55,13 +58,13 @@ export function registerPresenceHandlers(io: VigieServer, socket: VigieSocket, p
     if (reportId === null || !socket.data.viewing[reportId]) return;
     delete socket.data.viewing[reportId];
     await socket.leave(room(reportId));
-    await announce(reportId);
+    await announce(reportId).catch(() => undefined);
   });
 
   // Presence expires with the socket: closing the laptop lid frees the report for the others.
   socket.on('disconnect', () => {
     const open = Object.keys(socket.data.viewing).map(Number);
     socket.data.viewing = {};
-    for (const reportId of open) void announce(reportId);
+    for (const reportId of open) void announce(reportId).catch(() => undefined);
   });
 }

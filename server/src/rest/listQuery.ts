@@ -2,6 +2,7 @@ import type { Sql } from '@vigie/db';
 import type { PendingQuery, Row } from 'postgres';
 import { z } from 'zod';
 import { badRequest, fieldErrors } from '../errors.ts';
+import { intFilter, MAX_INT4, TEXT_MESSAGE, unsafeStringPath } from './validation.ts';
 
 /** react-admin's simple-rest query: `sort=["field","ASC"]`, `range=[0,24]`, `filter={...}`. */
 export interface ListQuery<F> {
@@ -22,7 +23,7 @@ function parseJson(raw: string, field: string): unknown {
 }
 
 const SortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
-const RangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b >= a, 'La fin doit suivre le début.');
+const RangeSchema = z.tuple([z.number().int().min(0).max(MAX_INT4), z.number().int().min(0).max(MAX_INT4)]).refine(([a, b]) => b >= a, 'La fin doit suivre le début.');
 
 export function parseListQuery<F extends z.ZodType>(
   query: { sort?: string | undefined; range?: string | undefined; filter?: string | undefined },
@@ -52,6 +53,8 @@ export function parseListQuery<F extends z.ZodType>(
   if (typeof rawFilter !== 'object' || rawFilter === null || Array.isArray(rawFilter)) {
     throw badRequest({ filter: 'Le filtre attend un objet JSON.' });
   }
+  const unsafe = unsafeStringPath(rawFilter);
+  if (unsafe) throw badRequest({ [unsafe]: TEXT_MESSAGE }, 'Filtre invalide.');
   const filter = spec.filter.safeParse(rawFilter);
   if (!filter.success) throw badRequest(fieldErrors(filter.error), 'Filtre invalide.');
   return { sort, offset, limit, filter: filter.data };
@@ -99,4 +102,4 @@ export const contentRange = (resource: string, offset: number, rows: number, tot
 export const oneOrMany = <T extends z.ZodType>(schema: T) =>
   z.union([schema, z.array(schema).min(1).max(MAX_PAGE)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
-export const idList = oneOrMany(z.coerce.number().int().positive());
+export const idList = oneOrMany(intFilter());

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idParam } from './validation.ts';
 
 export const ErrorSchema = z
   .object({ message: z.string(), errors: z.record(z.string(), z.string()).optional() })
@@ -22,7 +23,7 @@ export const ListQuerySchema = z.object({
 });
 
 export const IdParamSchema = z.object({
-  id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 12 }),
+  id: idParam().openapi({ param: { name: 'id', in: 'path' }, example: '12' }),
 });
 
 export const listHeaders = {

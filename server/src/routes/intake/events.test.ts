@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '@vigie/db/testing';
 import { createSector, createStaff, signIn, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { PARTNER_HEADER, SIGNATURE_HEADER, signPayload } from './signature.ts';
 import { createPartner, postIntake, validPayload, type TestPartner } from './testing.ts';
@@ -55,5 +56,37 @@ describe('GET /api/intake/events (the partner polls what residents should learn)
     expect((await fetch(`${t.base}/api/intake/events`)).status).toBe(401);
     expect((await poll('/api/intake/events?after=0', partner, '/api/intake/events?after=999')).status).toBe(401);
     expect((await poll('/api/intake/events?after=-1')).status).toBe(400);
+  });
+});
+
+describe.skipIf(testEngine() !== 'postgres')('the partner cursor follows commit order', () => {
+  it('never acknowledges past an event whose transaction commits after a later one was served', async () => {
+    const own = await createPartner(t);
+    const { body: created } = await postIntake<{ id: number }>(t.base, own, validPayload());
+    // The slow writer holds another report: its foreign key would otherwise lock the one triaged.
+    const { body: other } = await postIntake<{ id: number }>(t.base, own, validPayload());
+    const [external] = await t.sql<{ external_id: string }[]>`select external_id from reports where id = ${other.id}`;
+    const start = (await poll('/api/intake/events', own)).body.last_id;
+
+    let commitSlow!: () => void;
+    let written!: () => void;
+    const slowWritten = new Promise<void>((resolve) => (written = resolve));
+    const slow = t.sql.begin(async (tx) => {
+      await tx`
+        insert into partner_events (partner_id, report_id, external_id, type, payload)
+        values (${own.id}, ${other.id}, ${external!.external_id}, 'report.reply',
+                ${tx.json({ external_id: external!.external_id, status: 'new', message: 'slow', at: new Date().toISOString() })})`;
+      written();
+      await new Promise<void>((resolve) => (commitSlow = resolve));
+    });
+    await slowWritten;
+    expect((await officer.json('PUT', `/api/reports/${created.id}`, { status: 'acknowledged', reply: 'fast' })).status).toBe(200);
+
+    const during = await poll(`/api/intake/events?after=${start}`, own);
+    commitSlow();
+    await slow;
+    const after = await poll(`/api/intake/events?after=${during.body.last_id}`, own);
+    const served = [...during.body.events, ...after.body.events].map((e) => e.message);
+    expect(served).toEqual(['slow', 'fast']);
   });
 });

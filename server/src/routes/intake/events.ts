@@ -10,7 +10,7 @@ export const PARTNER_EVENT_TYPES = ['report.status_changed', 'report.reply', 'me
 
 const PartnerEventSchema = z
   .object({
-    id: z.number().int(),
+    id: z.number().int().openapi({ description: 'Commit-ordered position: pass the last one you processed as `after`' }),
     type: z.enum(PARTNER_EVENT_TYPES),
     external_id: z.string(),
     status: z.string(),
@@ -20,7 +20,7 @@ const PartnerEventSchema = z
   .openapi('PartnerEvent');
 
 const QuerySchema = z.object({
-  after: z.coerce.number().int().min(0).max(2_147_483_647).default(0).openapi({ description: 'The last event id you processed (acknowledges it and every earlier one)' }),
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0).openapi({ description: 'The last event id you processed (acknowledges it and every earlier one)' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -38,7 +38,7 @@ const events = createRoute({
 
 /**
  * The outbox towards partners, polled: `after` is both the cursor and the acknowledgement, so an
- * event stays pending until the partner asks for what follows it (at-least-once, ordered by id).
+ * event stays pending until the partner asks for what follows it (at-least-once, in commit order).
  */
 export function registerPartnerEventRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   const { sql } = deps;
@@ -47,12 +47,13 @@ export function registerPartnerEventRoutes(app: OpenAPIHono<AppEnv>, deps: Deps)
     const url = new URL(c.req.url);
     checkSignature(partner, c.req.header(SIGNATURE_HEADER)!, Buffer.from(url.pathname + url.search, 'utf8'));
     const { after, limit } = c.req.valid('query');
-    await sql`update partner_events set delivered_at = now() where partner_id = ${partner.id} and id <= ${after} and delivered_at is null`;
-    const rows = await sql<Array<{ id: number; type: (typeof PARTNER_EVENT_TYPES)[number]; payload: { external_id: string; status: string; message: string | null; at: string } }>>`
-      select id, type, payload from partner_events where partner_id = ${partner.id} and id > ${after} order by id limit ${limit}`;
-    return c.json({
-      events: rows.map((r) => ({ id: r.id, type: r.type, external_id: r.payload.external_id, status: r.payload.status, message: r.payload.message, at: r.payload.at })),
-      last_id: rows.at(-1)?.id ?? after,
-    }, 200);
+    await sql`update partner_events set delivered_at = now() where partner_id = ${partner.id} and position <= ${after} and delivered_at is null`;
+    // Only below the commit horizon: an event whose transaction is still open cannot be passed over.
+    const rows = await sql<Array<{ position: string; type: (typeof PARTNER_EVENT_TYPES)[number]; payload: { external_id: string; status: string; message: string | null; at: string } }>>`
+      select position, type, payload from partner_events
+      where partner_id = ${partner.id} and position > ${after} and position < commit_position_horizon()
+      order by position limit ${limit}`;
+    const events = rows.map((r) => ({ id: Number(r.position), type: r.type, external_id: r.payload.external_id, status: r.payload.status, message: r.payload.message, at: r.payload.at }));
+    return c.json({ events, last_id: events.at(-1)?.id ?? after }, 200);
   });
 }

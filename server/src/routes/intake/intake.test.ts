@@ -50,7 +50,7 @@ describe('POST /api/intake/reports', () => {
     // The live record is the report as REST shows it, field for field, and so is the stored copy resync replays.
     const listed = list.body.find((r) => r.id === res.body.id);
     expect(event.record).toEqual(listed);
-    const [stored_event] = await t.sql`select record from live_events where id = ${event.event_id}`;
+    const [stored_event] = await t.sql`select record from live_events where position = ${event.event_id}`;
     expect(stored_event!.record).toEqual(listed);
     expect(res.body.received_at).toBe(listed!.received_at);
 

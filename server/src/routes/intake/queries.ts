@@ -40,7 +40,7 @@ export interface IntakeRow {
 export interface IntakeInserted {
   /** The report exactly as the REST API shows it. */
   report: Report;
-  event: { id: number; at: Date };
+  event: { position: number };
 }
 
 /** What only the database knows: the id, and where the point and the member fall. */
@@ -86,7 +86,7 @@ export async function insertIntakeReports(sql: AnySql, boundary: string, rows: I
   const known = rows.map(knownFields);
   const photos = rows.flatMap((row, i) => (row.input.photos ?? []).map((url, position) => ({ ord: i + 1, position: position + 1, url })));
   const column = <T>(pick: (row: IntakeRow, i: number) => T) => rows.map(pick);
-  const inserted = await sql<Array<Pick<Report, Decided> & { ord: number; event_id: number; event_at: Date }>>`
+  const inserted = await sql<Array<Pick<Report, Decided> & { ord: number; event_position: string }>>`
     with input as (
       select * from unnest(
         ${column((_, i) => known[i]!.category)}::text[], ${column((_, i) => known[i]!.priority)}::text[], ${column((_, i) => String(known[i]!.emergency))}::text[]::boolean[],
@@ -127,13 +127,13 @@ export async function insertIntakeReports(sql: AnySql, boundary: string, rows: I
       select 'report:created', 'reports', id::text,
              known || jsonb_build_object('id', id, 'neighbourhood_id', neighbourhood_id, 'out_of_area', out_of_area, 'member_id', member_id)
       from kept order by ord
-      returning id, at, record_id
+      returning position, record_id
     )
-    select kept.ord, kept.id, kept.neighbourhood_id, kept.out_of_area, kept.member_id, live.id as event_id, live.at as event_at
+    select kept.ord, kept.id, kept.neighbourhood_id, kept.out_of_area, kept.member_id, live.position as event_position
     from kept join live on live.record_id = kept.id::text`;
   const results: Array<IntakeInserted | null> = rows.map(() => null);
-  for (const { ord, event_id, event_at, ...decided } of inserted) {
-    results[Number(ord) - 1] = { report: { ...known[Number(ord) - 1]!, ...decided } as Report, event: { id: event_id, at: event_at } };
+  for (const { ord, event_position, ...decided } of inserted) {
+    results[Number(ord) - 1] = { report: { ...known[Number(ord) - 1]!, ...decided } as Report, event: { position: Number(event_position) } };
   }
   return results;
 }

@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { outerRing, toPgPolygon } from '@vigie/db';
 import type { AppEnv, Deps } from '../../context.ts';
 import { ApiError, badRequest, validationHook } from '../../errors.ts';
+import { announceLiveEvent } from '../../live/events.ts';
 import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
 import { warnIfDevelopmentKey } from '../partners/secrets.ts';
 import { checkSignature, findCallingPartner } from './authenticate.ts';
@@ -11,6 +12,7 @@ import { registerIntakeMemberRoute } from './members.ts';
 import { readLimitedBody, refuseDeclaredOversize } from './body.ts';
 import { registerIntakePostRoutes } from './posts.ts';
 import { existingIntakeReport, intakeHash } from './queries.ts';
+import { createSeenSignatures } from './replays.ts';
 import { createIntakeWriter } from './writer.ts';
 import { INTAKE_MAX_BYTES, IntakeAnswerSchema, IntakeReportSchema, validateIntake, type IntakeReport } from './schemas.ts';
 import { PARTNER_HEADER, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from './signature.ts';
@@ -60,6 +62,7 @@ function parseIntake(body: Uint8Array): { data: IntakeReport } | { error: ApiErr
 export function intakeRoutes(deps: Deps) {
   const { sql, env, logger } = deps;
   const writer = createIntakeWriter(sql, toPgPolygon(outerRing(deps.commune.boundary)));
+  const seen = createSeenSignatures();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openAPIRegistry.registerPath(post);
   warnIfDevelopmentKey(env, logger);
@@ -72,7 +75,8 @@ export function intakeRoutes(deps: Deps) {
     const body = await readLimitedBody(c.req.raw, INTAKE_MAX_BYTES, (c.env as Partial<HttpBindings> | undefined)?.incoming);
     checkSignature(partner, signature!, body);
 
-    const wait = deps.partnerRates.take(partner.id, partner.rate_per_minute); // a signed request counts, whatever its content
+    // A signed request counts, whatever its content, once: its replays do not drain the quota.
+    const wait = seen.firstSeen(partner.id, signature!, body) ? deps.partnerRates.take(partner.id, partner.rate_per_minute) : 0;
     if (wait > 0) {
       throw new ApiError(429, `Trop de signalements pour ce partenaire : réessayez dans ${wait} s.`, undefined, { 'Retry-After': String(wait) });
     }
@@ -84,12 +88,7 @@ export function intakeRoutes(deps: Deps) {
     const inserted = await writer.write({ input, partnerId: partner.id, partnerName: partner.name, hash, receivedAt: new Date() });
     if (inserted) {
       const { report, event } = inserted;
-      // Officers on this process get it now; the partner need not wait for the other processes'
-      // NOTIFY, which the report's commit does not depend on (a failure is logged, and their
-      // clients still find the event in live_events at their next resync).
-      deps.fanOut
-        .publish({ kind: 'live', event_id: event.id, local: { at: event.at, name: 'report:created', resource: 'reports', record: report } })
-        .catch((error) => logger.error({ err: error, event_id: event.id }, 'live fan-out to other processes failed'));
+      announceLiveEvent(deps, event.position); // the partner does not wait for the fan-out
       return c.json({ id: report.id, status: report.status, received_at: report.received_at }, 201);
     }
     // A retry, or lost the race to a concurrent duplicate (whose commit the insert waited for).

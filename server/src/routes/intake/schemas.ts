@@ -1,17 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { REPORT_CATEGORIES, REPORT_STATUSES } from '@vigie/shared';
 import type { FieldErrors } from '../../errors.ts';
+import { isSafeText, saneDate } from '../../rest/validation.ts';
 
 /** Bodies over this answer 413 before any parsing. */
 export const INTAKE_MAX_BYTES = 64 * 1024;
-/** A clock a little ahead at the partner is fine; a report from the future is not. */
-export const FUTURE_SLACK_MS = 5 * 60_000;
+export { FUTURE_SLACK_MS } from '../../rest/validation.ts';
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_BUT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-// A lone UTF-16 surrogate cannot be stored as UTF-8: the database would silently turn it into U+FFFD.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const noControl = (s: string) => !CONTROL.test(s) && !LONE_SURROGATE.test(s);
+const noControl = (s: string) => isSafeText(s);
 
 const text = (max: number) =>
   z.string().trim().min(1, 'Requis.').max(max, `${max} caractères au plus.`).refine(noControl, 'Caractères de contrôle ou invalides interdits.');
@@ -26,10 +22,7 @@ function isHttpsUrl(value: string) {
   }
 }
 
-const occurredAt = z.iso
-  .datetime({ offset: true, error: 'Date ISO 8601 attendue (ex. 2026-11-27T21:40:00+01:00).' })
-  .refine((v) => Date.parse(v) >= Date.UTC(2000, 0, 1), 'Date trop ancienne.')
-  .refine((v) => Date.parse(v) <= Date.now() + FUTURE_SLACK_MS, 'Date dans le futur.');
+const occurredAt = saneDate();
 
 export const IntakeReporterSchema = z
   .object({
@@ -67,7 +60,7 @@ export const IntakeReportSchema = z
       .trim()
       .min(1, 'Requis.')
       .max(4000, '4000 caractères au plus.')
-      .refine((s) => !CONTROL_BUT_NEWLINE_TAB.test(s) && !LONE_SURROGATE.test(s), 'Caractères de contrôle ou invalides interdits (sauf retour à la ligne et tabulation).'),
+      .refine((s) => isSafeText(s, true), 'Caractères de contrôle ou invalides interdits (sauf retour à la ligne et tabulation).'),
     lat: z.number().min(-90, 'Latitude entre -90 et 90.').max(90, 'Latitude entre -90 et 90.'),
     lng: z.number().min(-180, 'Longitude entre -180 et 180.').max(180, 'Longitude entre -180 et 180.'),
     address: text(500).nullish(),

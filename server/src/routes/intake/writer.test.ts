@@ -39,7 +39,7 @@ describe('the intake writer (group commit)', () => {
     const stored = await db.sql`
       select r.id, r.description, (select count(*)::int from report_events e where e.report_id = r.id) as events,
              (select count(*)::int from report_photos p where p.report_id = r.id) as photos,
-             (select l.id from live_events l where l.record_id = r.id::text) as event_id
+             (select l.position::float8 from live_events l where l.record_id = r.id::text) as event_id
       from reports r where r.id = any(${ids}::int[]) order by r.id`;
     expect(stored).toHaveLength(120);
     const byId = new Map(results.map((r) => [r!.report.id, r!]));
@@ -48,7 +48,7 @@ describe('the intake writer (group commit)', () => {
       expect(s.description).toBe(result.report.description);
       expect(s.events).toBe(1);
       expect(s.photos).toBe(Number(/\d+$/.exec(result.report.description)![0]) % 2); // odd alerts carried one photo
-      expect(s.event_id).toBe(result.event.id);
+      expect(s.event_id).toBe(result.event.position);
     }
   });
 

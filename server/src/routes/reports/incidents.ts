@@ -4,8 +4,9 @@ import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import { recordLiveEvent } from '../../live/events.ts';
+import { announceLiveEvent, recordLiveEvent } from '../../live/events.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent } from '../../rest/openapi.ts';
+import { intFilter } from '../../rest/validation.ts';
 import { getIncident, getReport, possibleDuplicates } from './queries.ts';
 import { ReportSchema } from './schemas.ts';
 
@@ -21,7 +22,7 @@ const duplicates = createRoute({
 });
 
 const LinkSchema = z
-  .object({ ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1, 'Au moins un signalement.').max(50, '50 au plus.') })
+  .object({ ids: z.array(intFilter()).min(1, 'Au moins un signalement.').max(50, '50 au plus.') })
   .openapi('LinkReports', { example: { ids: [12, 15] } });
 
 const link = createRoute({
@@ -81,7 +82,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       }
       return { incident, eventIds };
     });
-    for (const eventId of eventIds) await deps.fanOut.publish({ kind: 'live', event_id: eventId });
+    for (const eventId of eventIds) announceLiveEvent(deps, eventId);
     return c.json(incident as never, 200);
   });
 
@@ -98,7 +99,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       const report = (await getReport(tx, id))!;
       return { report, eventId: await recordLiveEvent(tx, 'report:updated', 'reports', id, report) };
     });
-    if (eventId !== null) await deps.fanOut.publish({ kind: 'live', event_id: eventId });
+    if (eventId !== null) announceLiveEvent(deps, eventId);
     return c.json(report as never, 200);
   });
 }

@@ -1,13 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { canTransition, emergencyTerms, isReopening, REPORT_STATUS_LABELS_FR, REPORT_TRANSITIONS, type Report } from '@vigie/shared';
-import { outerRing, toPgPolygon } from '@vigie/db';
+import { outerRing, toPgPolygon, type Sql, type TxSql } from '@vigie/db';
 import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, conflict, forbidden, notFound, validationHook } from '../../errors.ts';
-import { recordLiveEvent } from '../../live/events.ts';
+import { announceLiveEvent, recordLiveEvent } from '../../live/events.ts';
 import { contentRange, parseListQuery } from '../../rest/listQuery.ts';
 import { errorResponses, IdParamSchema, jsonContent, ListQuerySchema, listHeaders, ErrorSchema } from '../../rest/openapi.ts';
+import { IDEMPOTENCY_HEADER, IdempotencyHeaderSchema, idempotencyKey, keyReusedWithAnotherBody, requestHash } from './idempotency.ts';
 import { registerIncidentRoutes } from './incidents.ts';
 import { registerPointsRoute } from './points.ts';
 import { getReport, getReporter, listReports, locate, REPORT_SORTS } from './queries.ts';
@@ -33,8 +34,13 @@ const show = createRoute({
 const create = createRoute({
   method: 'post', path: '/', tags, summary: 'Create a report taken by phone or in person',
   middleware: [requireAccess('reports', 'create')] as const,
-  request: { body: { content: { 'application/json': { schema: ReportCreateSchema } }, required: true } },
-  responses: { 201: jsonContent(ReportDetailSchema, 'Created'), ...errorResponses },
+  request: { headers: IdempotencyHeaderSchema, body: { content: { 'application/json': { schema: ReportCreateSchema } }, required: true } },
+  responses: {
+    201: jsonContent(ReportDetailSchema, 'Created'),
+    200: jsonContent(ReportDetailSchema, 'Already created with this Idempotency-Key and this very body: the same report'),
+    422: jsonContent(ErrorSchema, 'This Idempotency-Key was used with another body'),
+    ...errorResponses,
+  },
 });
 
 const update = createRoute({
@@ -54,8 +60,7 @@ export function reportRoutes(deps: Deps) {
   const boundary = toPgPolygon(outerRing(deps.commune.boundary));
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  /** After commit: other processes and sockets learn of the change by its event id. */
-  const announce = (eventId: number) => deps.fanOut.publish({ kind: 'live', event_id: eventId });
+  const announce = (position: number) => announceLiveEvent(deps, position);
 
   registerPointsRoute(app, deps); // before `/{id}`, which would otherwise claim "points"
   app.openapi(list, async (c) => {
@@ -66,10 +71,10 @@ export function reportRoutes(deps: Deps) {
   });
 
   /** The detail view adds the reporter; reading it is a read of personal data, so it is audited. */
-  const withReporter = async (report: Report, staffId: number, ip: string | null) => {
-    const reporter = await getReporter(sql, report.id);
+  const withReporter = async (db: Sql | TxSql, report: Report, staffId: number, ip: string | null) => {
+    const reporter = await getReporter(db, report.id);
     if (reporter.reporter_name || reporter.reporter_phone || reporter.member_id) {
-      await audit(sql, { staff_id: staffId, action: 'read_personal_data', resource: 'reports', record_id: report.id, ip });
+      await audit(db, { staff_id: staffId, action: 'read_personal_data', resource: 'reports', record_id: report.id, ip });
     }
     return { ...report, reporter_name: reporter.reporter_name, reporter_phone: reporter.reporter_phone };
   };
@@ -78,32 +83,46 @@ export function reportRoutes(deps: Deps) {
     const { id } = c.req.valid('param');
     const report = await getReport(sql, id);
     if (!report) throw notFound('Signalement introuvable.');
-    return c.json((await withReporter(report, c.get('auth').staff_id, c.get('ip'))) as never, 200);
+    return c.json((await withReporter(sql, report, c.get('auth').staff_id, c.get('ip'))) as never, 200);
   });
 
   app.openapi(create, async (c) => {
     const input = c.req.valid('json');
     const { staff_id } = c.get('auth');
+    const key = idempotencyKey(c.req.header(IDEMPOTENCY_HEADER));
+    const hash = key ? requestHash(input) : null;
     // The emergency gate: words of a danger in progress make the report urgent, whoever typed it.
     const emergency = emergencyTerms(input.description).length > 0;
     const priority = emergency ? 'urgent' : input.priority;
-    const { report, eventId } = await sql.begin(async (tx) => {
+    // Everything the answer needs is read before commit: once committed, nothing may fail it.
+    const result = await sql.begin(async (tx) => {
       const place = await locate(tx, boundary, input.lat, input.lng);
+      // A concurrent twin with the same key waits here for the first to commit, then finds it.
       const [row] = await tx<{ id: number }[]>`
         insert into reports (category, priority, emergency, description, lat, lng, address, neighbourhood_id, out_of_area,
-                             source, reporter_name, reporter_phone, occurred_at, assigned_to)
+                             source, reporter_name, reporter_phone, occurred_at, assigned_to, created_by, idempotency_key, idempotency_hash)
         values (${input.category}, ${priority}, ${emergency}, ${input.description}, ${input.lat}, ${input.lng},
                 ${input.address ?? null}, ${place.neighbourhood_id}, ${place.out_of_area}, ${input.source},
-                ${input.reporter_name ?? null}, ${input.reporter_phone ?? null}, ${input.occurred_at ?? null}, null)
+                ${input.reporter_name ?? null}, ${input.reporter_phone ?? null}, ${input.occurred_at ?? null}, null,
+                ${staff_id}, ${key}, ${hash})
+        on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing
         returning id`;
-      const id = row!.id;
+      if (!row) {
+        const [first] = await tx<{ id: number; idempotency_hash: Buffer }[]>`
+          select id, idempotency_hash from reports where created_by = ${staff_id} and idempotency_key = ${key}`;
+        if (!first || !hash?.equals(first.idempotency_hash)) throw keyReusedWithAnotherBody();
+        const report = (await getReport(tx, first.id))!;
+        return { status: 200 as const, answer: await withReporter(tx, report, staff_id, c.get('ip')), eventId: null };
+      }
+      const id = row.id;
       await tx`insert into report_events (report_id, staff_id, action, to_value) values (${id}, ${staff_id}, 'created', 'new')`;
       await audit(tx, { staff_id, action: 'create', resource: 'reports', record_id: id, ip: c.get('ip') });
       const report = (await getReport(tx, id))!;
-      return { report, eventId: await recordLiveEvent(tx, 'report:created', 'reports', id, report) };
+      const eventId = await recordLiveEvent(tx, 'report:created', 'reports', id, report);
+      return { status: 201 as const, answer: { ...report, reporter_name: input.reporter_name ?? null, reporter_phone: input.reporter_phone ?? null }, eventId };
     });
-    await announce(eventId);
-    return c.json({ ...report, reporter_name: input.reporter_name ?? null, reporter_phone: input.reporter_phone ?? null } as never, 201);
+    if (result.eventId !== null) announce(result.eventId);
+    return c.json(result.answer as never, result.status);
   });
 
   app.openapi(update, async (c) => {
@@ -166,7 +185,7 @@ export function reportRoutes(deps: Deps) {
         throw badRequest({ reply: "Ce signalement n'est pas venu d'une plateforme partenaire : rappelez la personne." });
       }
       if (reply) events.push({ action: 'reply', from_value: null, to_value: null, note: reply });
-      if (events.length === 0) return { report: (await getReport(tx, id))!, eventId: null };
+      if (events.length === 0) return { report: await withReporter(tx, (await getReport(tx, id))!, staff_id, c.get('ip')), eventId: null };
       if (next.status !== current.status) {
         await queuePartnerEvent(tx, current, 'report.status_changed', { status: next.status, message: reply });
       } else if (reply) {
@@ -180,11 +199,12 @@ export function reportRoutes(deps: Deps) {
       await tx`insert into report_events ${tx(events.map((e) => ({ ...e, report_id: id, staff_id })), 'report_id', 'staff_id', 'action', 'from_value', 'to_value', 'note')}`;
       await audit(tx, { staff_id, action: 'update', resource: 'reports', record_id: id, ip: c.get('ip') });
       const report = (await getReport(tx, id))!;
-      return { report, eventId: await recordLiveEvent(tx, 'report:updated', 'reports', id, report) };
+      // react-admin replaces its cached record with this answer, so it carries the reporter too
+      // (read before commit: once committed, nothing may turn the answer into an error).
+      return { report: await withReporter(tx, report, staff_id, c.get('ip')), eventId: await recordLiveEvent(tx, 'report:updated', 'reports', id, report) };
     });
-    if (result.eventId !== null) await announce(result.eventId);
-    // react-admin replaces its cached record with this answer, so it carries the reporter too.
-    return c.json((await withReporter(result.report, staff_id, c.get('ip'))) as never, 200);
+    if (result.eventId !== null) announce(result.eventId);
+    return c.json(result.report as never, 200);
   });
 
   registerIncidentRoutes(app, deps);

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { REPORT_CATEGORIES, REPORT_PRIORITIES, REPORT_SOURCES, REPORT_STATUSES } from '@vigie/shared';
 import { idList, oneOrMany } from '../../rest/listQuery.ts';
 import { dateBound } from '../../rest/dates.ts';
+import { intFilter, safeText, saneDate } from '../../rest/validation.ts';
 
 export const ReportSchema = z
   .object({
@@ -49,26 +50,24 @@ export const ReportFilterSchema = z
     out_of_area: z.boolean().optional(),
     received_at_gte: dateBound().optional(),
     received_at_lte: dateBound().optional(),
-    q: z.string().trim().max(200, 'Recherche trop longue (200 caractères au plus).').optional(),
+    q: safeText(0, 200).optional(),
   })
   .strict();
 
-const text = (max: number) => z.string().trim().min(1, 'Requis.').max(max, `${max} caractères au plus.`);
-
-// Control characters other than tab/newline have no business in a report and break exports.
-const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+const CATEGORY = { error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === '' ? 'Champ requis.' : undefined) };
 
 export const ReportCreateSchema = z
   .object({
-    category: z.enum(REPORT_CATEGORIES),
-    description: text(4000).refine(noControl, 'Caractères de contrôle interdits.'),
+    category: z.enum(REPORT_CATEGORIES, CATEGORY),
+    description: safeText(1, 4000, { multiline: true }),
     lat: z.number().min(-90).max(90),
     lng: z.number().min(-180).max(180),
-    address: text(500).refine(noControl, 'Caractères de contrôle interdits.').nullish(),
+    address: safeText(1, 500).nullish(),
     priority: z.enum(REPORT_PRIORITIES).default('normal'),
     source: z.enum(['phone', 'officer']).default('officer'),
-    occurred_at: z.iso.datetime({ offset: true }).nullish(),
-    reporter_name: text(200).refine(noControl, 'Caractères de contrôle interdits.').nullish(),
+    // The intake's sanity rules: an officer's report cannot have happened in the future either.
+    occurred_at: saneDate().nullish(),
+    reporter_name: safeText(1, 200).nullish(),
     reporter_phone: z
       .string()
       .trim()
@@ -88,13 +87,13 @@ export const ReportUpdateSchema = z
     status: z.enum(REPORT_STATUSES).optional(),
     priority: z.enum(REPORT_PRIORITIES).optional(),
     category: z.enum(REPORT_CATEGORIES).optional(),
-    assigned_to: z.number().int().positive().nullable().optional(),
-    note: z.string().trim().max(4000, '4000 caractères au plus.').refine(noControl, 'Caractères de contrôle interdits.').nullish(),
+    assigned_to: intFilter().nullable().optional(),
+    note: safeText(0, 4000, { multiline: true }).nullish(),
     /** Sent back to the resident through the partner (platform reports only). */
-    reply: z.string().trim().max(1000, '1000 caractères au plus.').refine(noControl, 'Caractères de contrôle interdits.').nullish(),
-    template_id: z.number().int().positive().nullish(),
+    reply: safeText(0, 1000, { multiline: true }).nullish(),
+    template_id: intFilter().nullish(),
     /** The Police nationale's reference, kept when forwarding (status `forwarded`). */
-    reference: z.string().trim().max(100, '100 caractères au plus.').refine(noControl, 'Caractères de contrôle interdits.').nullish(),
+    reference: safeText(0, 100).nullish(),
   })
   .openapi('ReportUpdate', { example: { status: 'acknowledged', note: 'Patrouille prévenue', template_id: 1 } });
 
