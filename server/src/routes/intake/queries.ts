@@ -66,6 +66,7 @@ function knownFields(row: IntakeRow) {
     assigned_to_name: null,
     emergency,
     incident_id: null,
+    forwarded_reference: null,
     received_at: receivedAt.toISOString(),
     // In UTC: ISO 8601 allows offsets up to ±23:59, PostgreSQL only up to ±15:59.
     occurred_at: input.occurred_at ? new Date(input.occurred_at).toISOString() : null,
