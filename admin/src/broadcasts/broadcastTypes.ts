@@ -1,11 +1,9 @@
-import type { Channel, ReportCategory } from '@vigie/shared';
+import type { BroadcastCategory, BroadcastStatus, Channel, ChannelCounts } from '@vigie/shared';
 
-/** The broadcasts API's shapes, as issue 8's contract gives them (snake_case, like the columns). */
-export const BROADCAST_CATEGORIES = ['burglary', 'abusive_canvassing', 'road_closure', 'exceptional_event', 'information'] as const;
-export type BroadcastCategory = (typeof BROADCAST_CATEGORIES)[number];
-
-export const BROADCAST_STATUSES = ['draft', 'pending_approval', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
-export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
+// The API's vocabulary comes from @vigie/shared; this file keeps only the shapes the compose form
+// edits (zones being drawn, a closure whose line is not drawn yet).
+export { BROADCAST_CATEGORIES, BROADCAST_STATUSES } from '@vigie/shared';
+export type { BroadcastCategory, BroadcastPreview as ReachPreview, BroadcastStatus, ChannelCounts } from '@vigie/shared';
 
 export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -27,8 +25,6 @@ export interface Closure {
   ends_at: string;
   reopen: 'propose' | 'send';
 }
-
-export type ChannelCounts = Record<DeliveryStatus, number>;
 
 export interface Broadcast {
   id: number;
@@ -53,24 +49,3 @@ export interface Broadcast {
   counts: Partial<Record<Channel, ChannelCounts>>;
 }
 
-export interface ReachPreview {
-  members: number;
-  relatives: number;
-  sms: number;
-  email: number;
-  unreachable: number;
-  sms_segments: number;
-  estimated_cost: number;
-}
-
-/** What a report pre-fills (« Diffuser » from a report). */
-export const CATEGORY_FROM_REPORT: Record<ReportCategory, BroadcastCategory> = {
-  burglary: 'burglary',
-  burglary_attempt: 'burglary',
-  abusive_canvassing: 'abusive_canvassing',
-  road_hazard: 'road_closure',
-  suspicious_vehicle: 'information',
-  suspicious_person: 'information',
-  vandalism: 'information',
-  other: 'information',
-};

@@ -1,5 +1,6 @@
 import type { Report } from '@vigie/shared';
-import { CATEGORY_FROM_REPORT, type Broadcast } from './broadcastTypes.ts';
+import { broadcastCategoryForReport } from '@vigie/shared';
+import type { Broadcast } from './broadcastTypes.ts';
 import { circleZone, zoneCollection } from './zones.ts';
 
 /** The radius around a report that « Diffuser » proposes: the few streets around it. */
@@ -19,7 +20,7 @@ export function broadcastFromReport(
   texts: { title: (street: string | null) => string; sms: (street: string | null) => string },
 ): Partial<Broadcast> {
   const street = streetOf(report.address);
-  const category = CATEGORY_FROM_REPORT[report.category];
+  const category = broadcastCategoryForReport(report.category);
   return {
     category,
     title: texts.title(street),
