@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page, type Route } from '@playwright/test';
+import { test as base, expect, request, type APIRequestContext, type Locator, type Page, type Route } from '@playwright/test';
 import { signedHeaders } from '../server/src/routes/intake/signature.ts';
 
 export { expect };
@@ -49,8 +49,8 @@ export const UI = {
     reports: 'Signalements',
     stats: 'Statistiques',
     templates: 'Modèles de réponse',
-    neighbourhoods: 'Quartiers',
-    audit: "Journal d'audit",
+    neighbourhoods: 'Secteurs',
+    audit: 'Journal d’audit',
     staff: 'Comptes agents',
     partners: 'Partenaires',
     reviewQueue: 'Inscriptions à valider',
@@ -255,6 +255,18 @@ export const mapRow = (page: Page, id: number) => mapList(page).getByRole('butto
 
 /** The report opened beside the map. */
 export const sidePanel = (page: Page, id: number) => page.getByRole('region', { name: UI.report.title(id), exact: true });
+
+/**
+ * A demo account's own session outside the browser (a colleague acting meanwhile, or setting up
+ * data): an API context signed in through `/api/auth/login`, sending the Origin the CSRF check
+ * wants. Dispose of it when done.
+ */
+export async function signedInRequest(baseURL: string, role: Role): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const answer = await api.post('/api/auth/login', { data: { email: DEMO_EMAILS[role], password: DEMO_PASSWORD } });
+  expect(answer.status(), `sign-in as ${role}: ${await answer.text()}`).toBe(200);
+  return api;
+}
 
 /** Set on the window: still there at the end means the page was never reloaded. */
 export async function markNoReload(page: Page) {

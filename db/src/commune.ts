@@ -75,17 +75,26 @@ export interface CommuneSector {
 /**
  * The commune file's optional `sectors` FeatureCollection: each feature a Polygon named by its
  * `nom` (or `name`) property. A town describes its quartiers once, in the file, not in code.
+ * A mistake in it stops the start with the feature's index, not with a database error.
  */
 export function loadCommuneSectors(file = DEFAULT_COMMUNE_FILE): CommuneSector[] {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { sectors?: { features?: Array<{ geometry?: { type?: string; coordinates?: GeoJSON.Position[][] }; properties?: { nom?: string; name?: string } }> } };
-  const features = parsed.sectors?.features ?? [];
-  return features.map((feature, index) => {
-    const name = feature.properties?.nom ?? feature.properties?.name;
-    const ring = feature.geometry?.type === 'Polygon' ? feature.geometry.coordinates?.[0] : undefined;
-    if (!name || !ring || ring.length < 4) {
-      throw new Error(`The commune file ${file}: sectors.features[${index}] needs a \`nom\` property and a Polygon geometry`);
-    }
-    return { name, ring };
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { sectors?: { features?: unknown } };
+  if (parsed.sectors === undefined) return [];
+  const features = parsed.sectors?.features;
+  if (!Array.isArray(features)) throw new Error(`The commune file ${file}: \`sectors\` must be a FeatureCollection (with a \`features\` array)`);
+  const position = (p: unknown) =>
+    Array.isArray(p) && p.length >= 2 && p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n)) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+  const seen = new Set<string>();
+  return features.map((feature: { geometry?: { type?: string; coordinates?: unknown[] }; properties?: { nom?: unknown; name?: unknown } }, index) => {
+    const where = `The commune file ${file}: sectors.features[${index}]`;
+    const raw = feature?.properties?.nom ?? feature?.properties?.name;
+    const name = typeof raw === 'string' ? raw.trim() : '';
+    const ring = feature?.geometry?.type === 'Polygon' ? feature.geometry.coordinates?.[0] : undefined;
+    if (!name || !Array.isArray(ring) || ring.length < 4) throw new Error(`${where} needs a \`nom\` property and a Polygon geometry`);
+    if (!ring.every(position)) throw new Error(`${where} (${name}): every vertex must be [longitude, latitude] in degrees`);
+    if (seen.has(name)) throw new Error(`${where}: the name « ${name} » is used twice`);
+    seen.add(name);
+    return { name, ring: ring.map((p) => [p[0], p[1]]) as GeoJSON.Position[] };
   });
 }
 
@@ -101,6 +110,14 @@ export async function loadSectorsIfNone(sql: import('./types.ts').Sql, file = DE
     const [{ n }] = (await tx`select count(*)::int as n from neighbourhoods`) as unknown as [{ n: number }];
     if (n > 0) return 0;
     for (const sector of sectors) await tx`insert into neighbourhoods (name, area) values (${sector.name}, ${toPgPolygon(sector.ring)}::polygon)`;
+    // A town that ran without sectors already has members and reports: each gets the sector of its
+    // point (the lowest id where sectors overlap, as `locate()` does), like a sector drawn later.
+    await tx`
+      update members m set neighbourhood_id = (select n.id from neighbourhoods n where n.area @> point(m.lng, m.lat) order by n.id limit 1), updated_at = now()
+      where m.lat is not null and m.lng is not null and exists (select 1 from neighbourhoods n where n.area @> point(m.lng, m.lat))`;
+    await tx`
+      update reports r set neighbourhood_id = (select n.id from neighbourhoods n where n.area @> point(r.lng, r.lat) order by n.id limit 1)
+      where exists (select 1 from neighbourhoods n where n.area @> point(r.lng, r.lat))`;
     return sectors.length;
   });
 }

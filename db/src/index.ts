@@ -6,3 +6,4 @@ export type { Sql, TxSql } from './types.ts';
 export { loadCommune, loadCommuneSectors, loadSectorsIfNone, outerRing, toPgPolygon, DEFAULT_COMMUNE_FILE, type CommuneSector } from './commune.ts';
 export { DEFAULT_DATA_DIR } from './client.ts';
 export { ADVISORY_LOCKS } from './locks.ts';
+export { isDatabaseUnavailable } from './unavailable.ts';

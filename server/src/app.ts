@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { mountDocs } from './docs.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
+import { errorLanguage } from './http/errorLanguage.ts';
 import { clientAddress } from './http/clientIp.ts';
 import { accountRoutes } from './routes/account/routes.ts';
 import { auditLogExportRoutes } from './routes/audit_log/export.ts';
@@ -81,9 +82,12 @@ export function createApp(deps: Deps, options: { adminDist?: string | null } = {
     const started = performance.now();
     await next();
     const ms = Math.round(performance.now() - started);
-    const level = c.res.status >= 500 ? 'error' : c.res.status >= 400 ? 'info' : 'debug';
+    // A 503 is the database's fault, already logged as a warning with its cause (errors.ts).
+    const level = c.res.status >= 500 && c.res.status !== 503 ? 'error' : c.res.status >= 400 ? 'info' : 'debug';
     logger[level]({ request_id: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
   });
+  // Before every other middleware, so that the errors they throw are worded in English too.
+  app.use('/api/*', errorLanguage());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnavailable } from '@vigie/db';
 import { z } from 'zod';
 import type { Logger } from './logger.ts';
 import { localise } from './rest/messages.ts';
@@ -73,6 +74,9 @@ export function uniqueViolation(error: unknown): ApiError | null {
 /** nginx's status for a request the client abandoned: logged as such, never as a server error. */
 export const CLIENT_CLOSED_REQUEST = 499;
 
+/** Seconds a client waits before retrying a request the database could not serve. */
+export const UNAVAILABLE_RETRY_AFTER_S = 2;
+
 export function handleError(logger: Logger) {
   return (error: Error, c: Context) => {
     const requestId = c.get('requestId' as never) as string | undefined;
@@ -96,6 +100,13 @@ export function handleError(logger: Logger) {
       // Hono's own exceptions (malformed JSON, body limit…) keep their status with our body shape.
       const message = status === 413 ? 'Requête trop volumineuse.' : error.message || 'Requête invalide.';
       return c.json({ message }, status);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database dropped or refused the connection (restart, failover, killed backend): not
+      // this request's fault, and a retry may succeed; a write's retry carries its key.
+      logger.warn({ err: error, request_id: requestId, method: c.req.method, path: c.req.path }, 'database unavailable');
+      c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S));
+      return c.json({ message: 'Service momentanément indisponible : réessayez dans quelques secondes.', request_id: requestId }, 503);
     }
     logger.error({ err: error, request_id: requestId, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json({ message: 'Erreur interne du serveur.', request_id: requestId }, 500);

@@ -28,6 +28,7 @@ const ROUTES: Array<{ method: string; path: string; resource: Resource; action: 
   { method: 'PUT', path: '/api/staff/1', resource: 'staff', action: 'edit', body: { full_name: 'Renamed' } },
   { method: 'GET', path: '/api/audit_log', resource: 'audit_log', action: 'list' },
   { method: 'GET', path: '/api/audit_log/1', resource: 'audit_log', action: 'show' },
+  { method: 'GET', path: '/api/audit_log/authors', resource: 'audit_log', action: 'list' },
   { method: 'GET', path: '/api/partners', resource: 'partners', action: 'list' },
   { method: 'GET', path: '/api/partners/roles-test', resource: 'partners', action: 'show' },
   { method: 'POST', path: '/api/partners', resource: 'partners', action: 'create', body: { id: 'roles-test', name: 'Rôles' } },

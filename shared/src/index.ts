@@ -13,3 +13,4 @@ export * from './broadcasts.ts';
 export * from './stats.ts';
 export * from './mapProjection.ts';
 export * from './reportLabelsFr.ts';
+export * from './auditWordsFr.ts';

@@ -1,3 +1,4 @@
+import type { Broadcast } from './broadcasts.ts';
 import type { Report } from './reports.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface LiveEnvelope<T> {
 export interface ServerToClientEvents {
   'report:created': (event: LiveEnvelope<Report>) => void;
   'report:updated': (event: LiveEnvelope<Report>) => void;
+  /** A broadcast with its delivery counts: state changes at once, progress about twice a second. */
+  'broadcast:updated': (event: LiveEnvelope<Broadcast>) => void;
   /** Who has a report open right now ("who is on it"); sent to every police socket on change. */
   'report:presence': (event: ReportPresence) => void;
   /** The server is closing this socket (session revoked, account disabled or role changed). */

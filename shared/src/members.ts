@@ -81,6 +81,22 @@ export interface Member {
   updated_at: string;
 }
 
+/** Another member who may be the same person, and why (computed by the server, server/src/members/checks.ts). */
+export interface MemberDuplicate {
+  id: number;
+  full_name: string | null;
+  status: MemberStatus;
+  reason: 'email' | 'phone' | 'name_address';
+}
+
+/** The review queue's automatic checks, on every member row the API answers. */
+export interface MemberChecks {
+  duplicates: MemberDuplicate[];
+  disposable_email: boolean;
+  unconfirmed_relatives: number;
+  proof_requested_at: string | null;
+}
+
 export interface Relative {
   id: number;
   member_id: number;

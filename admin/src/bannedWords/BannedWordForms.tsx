@@ -1,4 +1,5 @@
-import { Create, Edit, maxLength, minLength, required, SimpleForm, TextInput } from 'react-admin';
+import { Create, Edit, maxLength, minLength, required, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { DeleteWordButton } from './DeleteWordButton.tsx';
 
 const wordRules = [required(), minLength(2), maxLength(100)];
 
@@ -12,7 +13,7 @@ export const BannedWordCreate = () => (
 
 export const BannedWordEdit = () => (
   <Edit redirect="list" mutationMode="pessimistic">
-    <SimpleForm>
+    <SimpleForm toolbar={<Toolbar sx={{ justifyContent: 'space-between' }}><SaveButton /><DeleteWordButton /></Toolbar>}>
       <TextInput source="word" validate={wordRules} helperText="vigie.posts.banned_word_help" />
     </SimpleForm>
   </Edit>

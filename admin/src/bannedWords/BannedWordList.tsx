@@ -1,4 +1,5 @@
-import { CreateButton, DataTable, DeleteButton, List, SearchInput, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { DeleteWordButton } from './DeleteWordButton.tsx';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { RecordLink } from '../common/RecordLink.tsx';
 
@@ -20,7 +21,7 @@ export const BannedWordList = () => (
         <DateTimeField source="created_at" />
       </DataTable.Col>
       <DataTable.Col label="ra.action.delete">
-        <DeleteButton mutationMode="pessimistic" />
+        <DeleteWordButton />
       </DataTable.Col>
     </DataTable>
   </List>

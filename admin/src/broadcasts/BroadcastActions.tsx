@@ -18,6 +18,13 @@ export function availableActions(record: Broadcast, me: { id: number | string } 
   return actions;
 }
 
+/** What the officer is told: a send that waits for a chief's approval, or for its time, did not go out. */
+export function doneMessage(action: Action, status: Broadcast['status']): string {
+  if (action === 'send' && status === 'pending_approval') return 'vigie.broadcasts.done.submitted';
+  if ((action === 'send' || action === 'approve') && status === 'scheduled') return 'vigie.broadcasts.done.scheduled';
+  return `vigie.broadcasts.done.${action}`;
+}
+
 const CONFIRM: Partial<Record<Action, string>> = { send: 'vigie.broadcasts.confirm_send', approve: 'vigie.broadcasts.confirm_approve', cancel: 'vigie.broadcasts.confirm_cancel' };
 
 export const BroadcastActions = () => {
@@ -39,8 +46,8 @@ export const BroadcastActions = () => {
     setConfirming(null);
     setPending(action);
     try {
-      await dataProvider.broadcastAction(record.id, action);
-      notify(`vigie.broadcasts.done.${action}`, { type: 'success' });
+      const { data } = await dataProvider.broadcastAction(record.id, action);
+      notify(doneMessage(action, data.status), { type: 'success' });
       refresh();
     } catch (error) {
       notify(error instanceof HttpError ? error.message : 'vigie.broadcasts.action_failed', { type: 'error' });

@@ -19,7 +19,7 @@ export const cleanBroadcast = (data: Partial<Broadcast>): Partial<Broadcast> => 
 export const BroadcastCreate = () => {
   const translate = useTranslate();
   return (
-    <Create redirect="show" transform={cleanBroadcast} title={translate('vigie.broadcasts.new')}>
+    <Create redirect="show" transform={cleanBroadcast} title={translate('vigie.broadcasts.new')} sx={{ '& .RaCreate-card': { overflow: 'visible' } }}>
       <SimpleForm defaultValues={{ channels: ['sms', 'email'], target: { zones: { type: 'FeatureCollection', features: [] } } }}>
         <BroadcastInputs />
       </SimpleForm>

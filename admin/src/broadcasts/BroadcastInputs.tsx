@@ -23,7 +23,11 @@ const sendAtInFuture = (value: string | undefined) =>
   value && new Date(value).getTime() < Date.now() - 60_000 ? 'vigie.broadcasts.send_at_past' : undefined;
 const atLeastOneChannel = (value: string[] | undefined) => (!value || value.length === 0 ? 'vigie.broadcasts.channel_required' : undefined);
 
-/** The compose form shared by Create and Edit: texts per channel, target with its reach, timing. */
+/**
+ * The compose form shared by Create and Edit: texts per channel, target with its reach, timing. On
+ * wide screens the reach stays in view while the officer draws (Create and Edit let the sticky
+ * column out of their card, which clips it otherwise).
+ */
 export const BroadcastInputs = () => (
   <Box sx={{ width: '100%', display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(260px, 1fr)' } }}>
     <Box sx={{ minWidth: 0 }}>

@@ -1,3 +1,4 @@
+import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, DateField, List, SelectField, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { useSubscribeToRecordList } from '../live/useSubscribe.ts';
 import type { Broadcast } from './broadcastTypes.ts';
@@ -16,6 +17,17 @@ const LiveRefresh = () => {
   return null;
 };
 
+/** Instead of react-admin's « Voulez-vous en créer un ? »: the same words as the toolbar's button (which the town hall does not get). */
+const NoBroadcast = () => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ p: 3, display: 'grid', gap: 2, justifyItems: 'start' }}>
+      <Typography role="status">{translate('vigie.broadcasts.empty')}</Typography>
+      <CreateButton variant="contained" label="vigie.broadcasts.new" />
+    </Box>
+  );
+};
+
 export const BroadcastList = () => {
   const translate = useTranslate();
   return (
@@ -29,6 +41,7 @@ export const BroadcastList = () => {
         </TopToolbar>
       }
       title={translate('resources.broadcasts.name', { smart_count: 2 })}
+      empty={<NoBroadcast />}
     >
       <LiveRefresh />
       <DataTable<Broadcast> rowClick="show" bulkActionButtons={false}>

@@ -125,21 +125,24 @@ const BroadcastDetails = () => {
         )}
       </Section>
       <Section title="vigie.broadcasts.texts">
-        {record.sms_text && (
-          <Labeled source="sms_text">
-            <TextField source="sms_text" sx={pre} />
-          </Labeled>
-        )}
-        {record.email_subject && (
-          <Labeled source="email_subject">
-            <TextField source="email_subject" />
-          </Labeled>
-        )}
-        {record.email_body && (
-          <Labeled source="email_body">
-            <TextField source="email_body" sx={pre} />
-          </Labeled>
-        )}
+        {/* Labeled is inline: without the grid the SMS text and the e-mail subject run into each other. */}
+        <Box sx={{ display: 'grid', gap: 2 }}>
+          {record.sms_text && (
+            <Labeled source="sms_text">
+              <TextField source="sms_text" sx={pre} />
+            </Labeled>
+          )}
+          {record.email_subject && (
+            <Labeled source="email_subject">
+              <TextField source="email_subject" />
+            </Labeled>
+          )}
+          {record.email_body && (
+            <Labeled source="email_body">
+              <TextField source="email_body" sx={pre} />
+            </Labeled>
+          )}
+        </Box>
       </Section>
       <FollowedBroadcast />
       <Section title="vigie.broadcasts.follow_ups">

@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { DateTimeInput, RadioButtonGroupInput, required, useInput, useTranslate } from 'react-admin';
+import { DateTimeInput, RadioButtonGroupInput, required, useInput, useTranslate, ValidationError } from 'react-admin';
 import type { Closure } from './broadcastTypes.ts';
 import { reopenChoices } from './broadcastChoices.ts';
 import { LazyZoneMap } from './lazy.tsx';
@@ -12,14 +12,14 @@ const endsAfterStart = (value: string | undefined, values: { closure?: Partial<C
 const lineDrawn = (value: Closure['geometry'] | undefined) => (value ? undefined : 'vigie.broadcasts.closure_line_required');
 
 const ClosureLine = () => {
-  const translate = useTranslate();
   const { field, fieldState } = useInput<Closure['geometry']>({ source: 'closure.geometry', defaultValue: null, validate: lineDrawn });
   return (
     <>
       <LazyZoneMap mode="line" height={300} line={field.value ?? null} onLineChange={(line) => field.onChange(line)} />
       {fieldState.error?.message && (
         <Typography variant="body2" color="error" role="alert" sx={{ mt: 1 }}>
-          {translate(fieldState.error.message)}
+          {/* react-admin wraps a validator's key (`@@react-admin@@"vigie…"`): ValidationError unwraps it before translating. */}
+          <ValidationError error={fieldState.error.message} />
         </Typography>
       )}
     </>

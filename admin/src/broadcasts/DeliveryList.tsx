@@ -14,9 +14,17 @@ import {
   useTranslate,
   FilterForm,
 } from 'react-admin';
+import { PhoneLink } from '../common/PhoneField.tsx';
 import { API_URL } from '../providers/httpClient.ts';
 import type { Broadcast } from './broadcastTypes.ts';
 import { channelChoices, deliveryStatusChoices } from './broadcastChoices.ts';
+
+/** An SMS recipient in clear (town hall) is a number to call back; a masked one stays text. */
+const DeliveryToField = (_props: { source?: string; label?: string }) => {
+  const delivery = useRecordContext<{ to: string; channel: string }>();
+  if (!delivery) return null;
+  return delivery.channel === 'sms' && /^[+\d\s.()-]+$/.test(delivery.to) ? <PhoneLink phone={delivery.to} /> : <TextField source="to" />;
+};
 
 const filters = [<SelectInput key="status" source="status" choices={deliveryStatusChoices} alwaysOn />];
 
@@ -41,9 +49,7 @@ export const DeliveryList = () => {
         )}
       </Box>
       <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="to" label="resources.deliveries.fields.to">
-          <TextField source="to" />
-        </DataTable.Col>
+        <DataTable.Col source="to" label="resources.deliveries.fields.to" field={DeliveryToField} />
         <DataTable.Col source="channel" label="resources.deliveries.fields.channel">
           <SelectField source="channel" choices={channelChoices} />
         </DataTable.Col>

@@ -69,9 +69,9 @@ export const ReachPreview = () => {
       ]
     : [];
   return (
-    <Card variant="outlined" sx={{ mb: 2 }} aria-live="polite" aria-busy={loading}>
+    <Card component="section" variant="outlined" sx={{ mb: 2 }} aria-labelledby="broadcast-reach-title" aria-live="polite" aria-busy={loading}>
       <CardContent>
-        <Typography variant="subtitle1" component="h2" gutterBottom>
+        <Typography id="broadcast-reach-title" variant="subtitle1" component="h2" gutterBottom>
           {translate('vigie.broadcasts.reach.title')}
         </Typography>
         {loading && <LinearProgress aria-label={translate('vigie.broadcasts.reach.loading')} sx={{ mb: 1 }} />}

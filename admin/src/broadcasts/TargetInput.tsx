@@ -1,6 +1,6 @@
 import { Box, Button, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useInput, useTranslate } from 'react-admin';
+import { useInput, useTranslate, ValidationError } from 'react-admin';
 import { useSectors } from '../map/useSectors.ts';
 import type { BroadcastTarget, ZoneCollection } from './broadcastTypes.ts';
 import { LazyZoneMap } from './lazy.tsx';
@@ -77,7 +77,11 @@ export const TargetInput = () => {
           </Box>
         </Box>
       )}
-      {error && <FormHelperText>{translate(error)}</FormHelperText>}
+      {error && (
+        <FormHelperText>
+          <ValidationError error={error} />
+        </FormHelperText>
+      )}
       {mode === 'zones' && summary.polygons + summary.circles > 0 && (
         <Button size="small" sx={{ alignSelf: 'flex-start' }} onClick={() => {
             field.onChange(EMPTY.zones);

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Box } from '@mui/material';
 import L from 'leaflet';
 import '@geoman-io/leaflet-geoman-free';
-import { MapContainer, ZoomControl, useMap } from 'react-leaflet';
+import { MapContainer, Pane, ZoomControl, useMap } from 'react-leaflet';
 import { useTranslate } from 'react-admin';
 import { useCommuneConfig } from '../commune/useCommuneConfig.ts';
 import { CommuneLayers } from '../map/CommuneLayers.tsx';
@@ -24,6 +24,19 @@ const ZONE_STYLE = { color: '#b3261e', weight: 2, fillOpacity: 0.12 };
 const LINE_STYLE = { color: '#1b3a66', weight: 5, dashArray: '8 6' };
 
 const toLatLng = ([lng, lat]: number[]) => L.latLng(lat!, lng!);
+
+/** The commune's boundary and sectors, drawn under the zones: what lies in it is never a zone. */
+const BACKGROUND_PANE = 'vigie-commune';
+
+/**
+ * Geoman treats every vector layer on the map as its own: without this, the boundary and the sectors
+ * would be sent as zones (a whole-commune broadcast without approval), and could be dragged, edited,
+ * removed or snapped onto like drawn ones.
+ */
+function ignoreBackground(layer: L.Layer) {
+  if ((layer.options as { pane?: string }).pane !== BACKGROUND_PANE) return;
+  Object.assign(layer.options, { pmIgnore: true, snapIgnore: true });
+}
 
 function layerOf(feature: ZoneFeature): L.Layer {
   if (feature.geometry.type === 'Point') {
@@ -74,6 +87,9 @@ const Drawing = (props: ZoneMapProps) => {
       rotateMode: false,
     });
     map.pm.setGlobalOptions({ pathOptions: ZONE_STYLE, allowSelfIntersection: false });
+    map.eachLayer(ignoreBackground);
+    const onLayerAdd = (event: L.LayerEvent) => ignoreBackground(event.layer);
+    map.on('layeradd', onLayerAdd);
     const start = initial.current;
     if (start.mode === 'zones') for (const feature of start.zones?.features ?? []) layerOf(feature).addTo(map);
     if (start.mode === 'line' && start.line?.type === 'LineString') L.polyline(start.line.coordinates.map(toLatLng), LINE_STYLE).addTo(map);
@@ -100,11 +116,16 @@ const Drawing = (props: ZoneMapProps) => {
     map.on('pm:create', onCreate as never);
     map.on('pm:remove', emit);
     const container = map.getContainer();
+    // Geoman titles the wrapper, not the link inside it: without this its buttons have no name.
+    for (const wrapper of container.querySelectorAll<HTMLElement>('.button-container[title]')) {
+      wrapper.querySelector('.leaflet-buttons-control-button')?.setAttribute('aria-label', wrapper.title);
+    }
     container.setAttribute('role', 'region');
     container.setAttribute('aria-label', translate(lineMode ? 'vigie.broadcasts.line_map_label' : 'vigie.broadcasts.zone_map_label'));
     return () => {
       map.off('pm:create', onCreate as never);
       map.off('pm:remove', emit);
+      map.off('layeradd', onLayerAdd);
       map.pm.removeControls();
     };
   }, [map, translate, lineMode]);
@@ -130,7 +151,9 @@ export const ZoneMap = (props: ZoneMapProps) => {
       >
         <ZoomControl position="topright" zoomInTitle={translate('vigie.map.zoom_in')} zoomOutTitle={translate('vigie.map.zoom_out')} />
         <SafeTileLayer url={config.tiles.url} attribution={config.tiles.attribution} onUnavailable={() => undefined} />
-        <CommuneLayers config={config} sectors={sectors} />
+        <Pane name={BACKGROUND_PANE} style={{ zIndex: 350 }}>
+          <CommuneLayers config={config} sectors={sectors} />
+        </Pane>
         <Drawing {...props} />
       </MapContainer>
     </Box>

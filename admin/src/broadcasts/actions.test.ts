@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions } from './BroadcastActions.tsx';
+import { availableActions, doneMessage } from './BroadcastActions.tsx';
 import { cleanBroadcast } from './BroadcastCreate.tsx';
 import type { Broadcast } from './broadcastTypes.ts';
 
@@ -41,6 +41,16 @@ describe('broadcast actions', () => {
     const counts = { sms: { queued: 0, sent: 0, delivered: 9, failed: 1, dead: 0 } };
     expect(availableActions(broadcast({ status: 'sent', counts }), { id: 7 }, false)).toEqual(['retry_failed']);
     expect(availableActions(broadcast({ status: 'sent' }), { id: 7 }, false)).toEqual([]);
+  });
+});
+
+describe('what the officer is told after an action', () => {
+  it('never says « lancée » of a broadcast that waits for a chief or for its time', () => {
+    expect(doneMessage('send', 'pending_approval')).toBe('vigie.broadcasts.done.submitted');
+    expect(doneMessage('send', 'scheduled')).toBe('vigie.broadcasts.done.scheduled');
+    expect(doneMessage('approve', 'scheduled')).toBe('vigie.broadcasts.done.scheduled');
+    expect(doneMessage('send', 'sending')).toBe('vigie.broadcasts.done.send');
+    expect(doneMessage('approve', 'sending')).toBe('vigie.broadcasts.done.approve');
   });
 });
 

@@ -2,11 +2,10 @@ import type { BroadcastCategory, BroadcastStatus, Channel, ChannelCounts } from 
 
 // The API's vocabulary comes from @vigie/shared; this file keeps only the shapes the compose form
 // edits (zones being drawn, a closure whose line is not drawn yet).
-export { BROADCAST_CATEGORIES, BROADCAST_STATUSES } from '@vigie/shared';
-export type { BroadcastCategory, BroadcastPreview as ReachPreview, BroadcastStatus, ChannelCounts } from '@vigie/shared';
-
-export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed', 'dead'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+// Delivery statuses too: the admin once kept its own shorter list, and SMS kept in the outbox
+// (`captured`) showed a blank status in the delivery log.
+export { BROADCAST_CATEGORIES, BROADCAST_STATUSES, DELIVERY_STATUSES } from '@vigie/shared';
+export type { BroadcastCategory, BroadcastPreview as ReachPreview, BroadcastStatus, ChannelCounts, DeliveryStatus } from '@vigie/shared';
 
 export type ZoneFeature =
   | { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: 'Polygon'; coordinates: number[][][] } }

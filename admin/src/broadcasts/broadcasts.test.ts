@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countSms } from '@vigie/shared';
+import { fr } from '../i18n/fr.ts';
 import { broadcastFromReport, streetOf } from './fromReport.ts';
 import { fillPlaceholders, hasUnfilledPlaceholders, placeholdersIn } from './placeholders.ts';
 import { progressOf } from './progress.ts';
@@ -21,6 +23,14 @@ describe('broadcast from a report', () => {
     expect(draft.report_id).toBe(7);
     expect(draft.target).toEqual({ zones: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { radius_m: 300 }, geometry: { type: 'Point', coordinates: [2.3162, 48.7794] } }] } });
     expect(draft.sms_text).toBe('Vigilance rue de la République');
+  });
+
+  it('pre-fills an SMS that fits GSM-7, while the e-mail keeps French typography', () => {
+    const sms = (street: string | null) => (fr as unknown as { vigie: { broadcasts: { from_report: { sms_street: string } } } }).vigie.broadcasts.from_report.sms_street.replace('%{category}', 'Cambriolage').replace('%{street}', street ?? '');
+    expect(sms('rue des Blagis')).toContain('’'); // the catalogue is typographic, as it must be
+    const draft = broadcastFromReport({ id: 7, category: 'burglary', address: '12 rue des Blagis', lat: 48.78, lng: 2.316 }, { title: sms, sms });
+    expect(countSms(draft.sms_text!)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(draft.email_body).toContain('’');
   });
 
   it('finds the street in French addresses', () => {

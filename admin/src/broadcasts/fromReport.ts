@@ -1,5 +1,5 @@
 import type { Report } from '@vigie/shared';
-import { broadcastCategoryForReport } from '@vigie/shared';
+import { broadcastCategoryForReport, toGsm7 } from '@vigie/shared';
 import type { Broadcast } from './broadcastTypes.ts';
 import { circleZone, zoneCollection } from './zones.ts';
 
@@ -13,7 +13,9 @@ export const streetOf = (address: string | null | undefined) => (address ? (STRE
 
 /**
  * A draft broadcast from a report: category mapped as the issue says, a text naming the street but
- * never the reporter, and a 300 m circle around the place.
+ * never the reporter, and a 300 m circle around the place. The SMS starts in GSM-7: the French
+ * catalogue's typographic apostrophe (« d’urgence ») alone would switch it to UCS-2 and double its
+ * cost for every recipient; the officer may still type accents back, warned by the counter.
  */
 export function broadcastFromReport(
   report: Pick<Report, 'id' | 'category' | 'address' | 'lat' | 'lng'>,
@@ -24,7 +26,7 @@ export function broadcastFromReport(
   return {
     category,
     title: texts.title(street),
-    sms_text: texts.sms(street),
+    sms_text: toGsm7(texts.sms(street)),
     email_subject: texts.title(street),
     email_body: texts.sms(street),
     channels: ['sms', 'email'],

@@ -15,3 +15,16 @@ export const PhoneField = ({ source }: { source: string; label?: string }) => {
     <Typography variant="body2">{phone.text}</Typography>
   );
 };
+
+/** The same, for a number that is not a field of the record in context (a relative's, a list line). */
+export const PhoneLink = ({ phone: raw }: { phone: string }) => {
+  const phone = formatPhone(raw);
+  if (!phone) return null;
+  return phone.href ? (
+    <Link href={phone.href} sx={{ whiteSpace: 'nowrap' }}>
+      {phone.text}
+    </Link>
+  ) : (
+    <>{phone.text}</>
+  );
+};

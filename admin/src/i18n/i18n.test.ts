@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_RESOURCES } from '../auditLog/auditResources.ts';
+import { AUDIT_EVENT_KEYS, AUDIT_EVENT_RESOURCES } from '../auditLog/auditSentences.ts';
 import { AUDIT_ACTIONS, REPORT_CATEGORIES, REPORT_PRIORITIES, REPORT_SOURCES, REPORT_STATUSES, ROLES } from '@vigie/shared';
 import { TIME_WINDOWS } from '../map/mapFilters.ts';
 import { en } from './en.ts';
@@ -61,9 +61,16 @@ describe('translations', () => {
   });
 
   it('names every audited resource in both languages', () => {
-    for (const resource of AUDIT_RESOURCES) {
+    for (const resource of AUDIT_EVENT_RESOURCES) {
       expect(frKeys[`vigie.audit.resources.${resource}`], resource).toBeTruthy();
       expect(enKeys[`vigie.audit.resources.${resource}`], resource).toBeTruthy();
+    }
+  });
+
+  it('words every audit event that can happen as a sentence, in both languages', () => {
+    for (const event of AUDIT_EVENT_KEYS) {
+      expect(frKeys[`vigie.audit.events.${event}`], event).toBeTruthy();
+      expect(enKeys[`vigie.audit.events.${event}`], event).toBeTruthy();
     }
   });
 

@@ -25,13 +25,21 @@ export const AppBar = () => {
   const config = useCommuneConfig();
   return (
     <RaAppBar color="primary" toolbar={<Toolbar />} userMenu={<UserMenu />}>
-      <Typography component="p" variant="h6" sx={{ fontWeight: 600, whiteSpace: 'nowrap', mr: 2, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      {/* On a phone the page's own title (« Signalement n° 12 ») matters more than the app's name. */}
+      <Typography
+        component="p"
+        variant="h6"
+        sx={{ display: { xs: 'none', md: 'block' }, fontWeight: 600, whiteSpace: 'nowrap', mr: 2, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 }}
+      >
         {config ? translate('vigie.app.title', { commune: config.name }) : translate('vigie.app.name')}
       </Typography>
-      <Box sx={{ display: { xs: 'none', md: 'flex' }, flex: 1, minWidth: 0 }}>
-        <TitlePortal component="h1" variant="body1" sx={{ fontWeight: 500, m: 0 }} />
+      <Box sx={{ display: 'flex', flex: 1, minWidth: 0, overflow: 'hidden' }}>
+        <TitlePortal
+          component="h1"
+          variant="body1"
+          sx={{ fontWeight: { xs: 600, md: 500 }, m: 0, minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', '& *': { whiteSpace: 'nowrap' } }}
+        />
       </Box>
-      <Box sx={{ flex: { xs: 1, md: 0 } }} />
     </RaAppBar>
   );
 };

@@ -17,7 +17,24 @@ export const theme: RaThemeOptions = {
   components: {
     ...defaultTheme.components,
     RaAppBar: {
-      styleOverrides: { root: { '& .RaAppBar-toolbar': { gap: 8 } } },
+      styleOverrides: {
+        root: {
+          '& .RaAppBar-toolbar': { gap: 8 },
+          // Five icons and the page title share 390 px on a phone: tighter, so the title keeps a few words.
+          '@media (max-width: 599.95px)': { '& .RaAppBar-toolbar': { gap: 0, paddingRight: 4 }, '& .MuiIconButton-root': { padding: 6 } },
+        },
+      },
+    },
+    // On a phone a wide table scrolls inside its card; the page itself (and the sign-out button in
+    // the top bar) never scrolls sideways. A flex child only shrinks below its content with min-width 0.
+    RaLayout: {
+      styleOverrides: { root: { '& .RaLayout-content': { minWidth: 0 } } },
+    },
+    RaList: {
+      styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } },
+    },
+    RaTopToolbar: {
+      styleOverrides: { root: { flexWrap: 'wrap', justifyContent: 'flex-end' } },
     },
   },
 };

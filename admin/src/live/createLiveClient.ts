@@ -151,7 +151,7 @@ export function createLiveClient(connect: () => Promise<LiveSocket>, { onWake = 
     current.on('disconnect', lost);
     current.on('connect_error', lost);
     for (const name of Object.keys(WIRE_EVENTS) as Array<keyof typeof WIRE_EVENTS>) {
-      current.on(name, (envelope) => deliver(name, envelope));
+      current.on(name, (envelope: LiveEnvelope<unknown>) => deliver(name, envelope));
     }
     current.on('report:presence', (presence) => setPresence(presence));
     current.on('session:ended', ({ reason }) => {

@@ -101,9 +101,11 @@ export const MapFiltersBar = ({
         value={filters.window}
         onChange={(_, window: TimeWindow | null) => window && set({ window })}
         aria-label={translate('vigie.map.window')}
+        // One row on a phone too: a wrapped « 24 h » reads as two buttons.
+        sx={{ maxWidth: '100%', overflowX: 'auto' }}
       >
         {TIME_WINDOWS.map((window) => (
-          <ToggleButton key={window} value={window} sx={{ px: 1.25, py: 0.5, textTransform: 'none' }}>
+          <ToggleButton key={window} value={window} sx={{ px: 1.25, py: 0.5, textTransform: 'none', whiteSpace: 'nowrap', flexShrink: 0 }}>
             {translate(`vigie.map.windows.${window}`)}
           </ToggleButton>
         ))}

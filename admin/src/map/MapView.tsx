@@ -161,7 +161,8 @@ export const MapView = (props: MapViewProps) => {
         <Typography
           role="status"
           variant="caption"
-          sx={{ position: 'absolute', top: 8, left: 8, zIndex: 1000, bgcolor: 'rgba(255,255,255,0.92)', px: 1, py: 0.25, borderRadius: 1 }}
+          // Clear of the zoom buttons in the top-right corner.
+          sx={{ position: 'absolute', top: 8, left: 8, right: 56, zIndex: 1000, bgcolor: 'rgba(255,255,255,0.92)', px: 1, py: 0.25, borderRadius: 1, width: 'fit-content' }}
         >
           {translate('vigie.map.tiles_unavailable')}
         </Typography>

@@ -50,7 +50,8 @@ export const ChannelsField = (_props: { source?: string; label?: string }) => {
 export const CheckChip = ({ check }: { check: MemberCheck }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const label = translate(`vigie.members.checks.${check.key}`, check.args ?? {});
+  const args = check.args?.reason ? { ...check.args, why: translate(`vigie.members.checks.duplicate_reasons.${check.args.reason}`) } : (check.args ?? {});
+  const label = translate(`vigie.members.checks.${check.key}`, args);
   const sx = check.tone === 'warn' ? { bgcolor: '#ffe0b2', color: '#5b2a00' } : { bgcolor: '#d3ecd5', color: '#1d4d21' };
   if (check.otherId !== undefined) {
     return (

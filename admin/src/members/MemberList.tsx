@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { DataTable, List, ReferenceField, SelectField, TextField, useRecordContext } from 'react-admin';
 import type { Member } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { PhoneLink } from '../common/PhoneField.tsx';
 import { RecordLink } from '../common/RecordLink.tsx';
 import { ChannelsField, MemberStatusField } from './MemberChips.tsx';
 import { memberKindChoices, memberSourceChoices } from './memberChoices.ts';
@@ -17,7 +18,7 @@ export const MemberName = (_props: { label?: string; source?: string }) => {
         <TextField source="full_name" emptyText="—" />
       </RecordLink>
       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-        {record.email ?? record.phone ?? ''}
+        {record.email ?? (record.phone ? <PhoneLink phone={record.phone} /> : '')}
       </Typography>
     </Box>
   );

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import {
-  BooleanField,
   Labeled,
   ReferenceManyField,
   SelectField,
@@ -13,6 +12,8 @@ import {
 } from 'react-admin';
 import type { Member } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { PhoneField } from '../common/PhoneField.tsx';
+import { YesNoField } from '../common/YesNoField.tsx';
 import { ExportJsonButton } from './ExportJsonButton.tsx';
 import { MemberActions } from './MemberActions.tsx';
 import { MemberCheckChips } from './MemberCheckChips.tsx';
@@ -62,7 +63,7 @@ const Registrant = () => {
       <Labeled source="registrant_name"><TextField source="registrant_name" /></Labeled>
       <Labeled source="registrant_relation"><TextField source="registrant_relation" /></Labeled>
       <Labeled source="registrant_email"><TextField source="registrant_email" emptyText="—" /></Labeled>
-      <Labeled source="registrant_phone"><TextField source="registrant_phone" emptyText="—" /></Labeled>
+      <Labeled source="registrant_phone"><PhoneField source="registrant_phone" /></Labeled>
     </Section>
   );
 };
@@ -76,7 +77,7 @@ const MemberDetailsView = () => {
         <Section title="vigie.members.show.decision" grid={false}>
           <Box sx={{ display: 'grid', gap: 1.5 }}>
             <MemberStatusField />
-            {record.status === 'pending_review' && <MemberCheckChips withName />}
+            {record.status === 'pending_review' && <MemberCheckChips />}
             <MemberActions />
           </Box>
         </Section>
@@ -84,10 +85,10 @@ const MemberDetailsView = () => {
           <Labeled source="full_name"><TextField source="full_name" emptyText="—" /></Labeled>
           <Labeled source="kind"><SelectField source="kind" choices={memberKindChoices} /></Labeled>
           <Labeled source="email"><TextField source="email" emptyText="—" /></Labeled>
-          <Labeled source="phone"><TextField source="phone" emptyText="—" /></Labeled>
+          <Labeled source="phone"><PhoneField source="phone" /></Labeled>
           <Labeled source="address"><TextField source="address" emptyText="—" /></Labeled>
           <Labeled source="neighbourhood_id"><SectorField /></Labeled>
-          <Labeled source="out_of_area"><BooleanField source="out_of_area" /></Labeled>
+          <Labeled source="out_of_area"><YesNoField source="out_of_area" /></Labeled>
           <Labeled source="channels"><ChannelsField /></Labeled>
         </Section>
         <Registrant />

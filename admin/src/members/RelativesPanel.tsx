@@ -1,4 +1,5 @@
 import { Box, Chip, Typography } from '@mui/material';
+import { PhoneLink } from '../common/PhoneField.tsx';
 import { useListContext, useTranslate } from 'react-admin';
 import type { Relative } from '@vigie/shared';
 import { RecordContextProvider } from 'react-admin';
@@ -28,7 +29,9 @@ export const RelativesPanel = () => {
             />
           </Box>
           <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-            {[relative.email, relative.phone].filter(Boolean).join(' · ')}
+            {relative.email}
+            {relative.email && relative.phone ? ' · ' : null}
+            {relative.phone ? <PhoneLink phone={relative.phone} /> : null}
           </Typography>
           <RecordContextProvider value={relative}>
             <ChannelsField />

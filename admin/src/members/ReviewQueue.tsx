@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { AccessDenied, CanAccess, DataTable, List, SelectField, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { AccessDenied, CanAccess, DataTable, List, SearchInput, SelectField, TextField, useRecordContext, useTranslate } from 'react-admin';
 import type { Member } from '@vigie/shared';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { MemberActions } from './MemberActions.tsx';
@@ -29,6 +29,11 @@ const Who = (_props: { label?: string; source?: string }) => {
 
 const EmptyText = () => <>{useTranslate()('vigie.members.queue.empty')}</>;
 
+// 50 registrations on a Monday morning: the clerk with a resident on the phone finds theirs by name.
+const QueueSearch = (props: { source: string; alwaysOn: boolean }) => (
+  <SearchInput {...props} inputProps={{ 'aria-label': useTranslate()('vigie.members.search') }} />
+);
+
 const Decide = (_props: { label?: string }) => <MemberActions compact />;
 
 /**
@@ -44,6 +49,7 @@ export const ReviewQueue = () => (
       filter={{ status: 'pending_review' }}
       sort={{ field: 'created_at', order: 'ASC' }}
       exporter={false}
+      filters={[<QueueSearch key="q" source="q" alwaysOn />]}
       actions={<QueueSelectionBar />}
       empty={
         <Typography sx={{ p: 3 }} role="status">

@@ -1,7 +1,7 @@
 import { HttpError, type AuthProvider } from 'react-admin';
 import { canAccess, type Identity } from '@vigie/shared';
 import { liveClient } from '../live/liveClient.ts';
-import { API_URL, httpClient } from './httpClient.ts';
+import { acceptLanguage, API_URL, httpClient } from './httpClient.ts';
 
 // The session is an httpOnly cookie; the identity is kept in memory only (never in Web Storage).
 let identity: Identity | null = null;
@@ -49,7 +49,7 @@ async function login({ email, password }: LoginParams) {
   const response = await fetch(`${API_URL}/auth/login`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': acceptLanguage() },
     body: JSON.stringify({ email: email.trim(), password }),
   }).catch(() => {
     throw new LoginError('vigie.login.network', 0);

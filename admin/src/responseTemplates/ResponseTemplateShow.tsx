@@ -1,4 +1,5 @@
-import { BooleanField, Labeled, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { YesNoField } from '../common/YesNoField.tsx';
 import { ResponseTemplateTitle } from './ResponseTemplateEdit.tsx';
 import { replyStatusChoices } from './responseTemplateChoices.ts';
 
@@ -11,7 +12,7 @@ export const ResponseTemplateShow = () => (
       <Labeled source="body">
         <TextField source="body" component="p" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} />
       </Labeled>
-      <BooleanField source="active" />
+      <YesNoField source="active" />
     </SimpleShowLayout>
   </Show>
 );

@@ -27,12 +27,12 @@ export interface Vigie {
  * The real server in a child process over a throwaway database. Demo mode seeds what a running
  * commune has (sectors, members, two months of reports) and the `vvs-demo` partner.
  */
-export async function startVigie(label: string, options: { demo: boolean }): Promise<Vigie> {
+export async function startVigie(label: string, options: { demo: boolean; env?: Record<string, string> }): Promise<Vigie> {
   const database = await createThrowawayDatabase(label);
   let server: ServerProcess | undefined;
   let db: Database | undefined;
   try {
-    const env = vigieEnv(database.url, options.demo);
+    const env = { ...vigieEnv(database.url, options.demo), ...options.env };
     server = await startServerProcess(SERVER_CHILD, env);
     db = await connectDatabase({ url: database.url, max: 2 });
     const [s, d] = [server, db];

@@ -82,12 +82,12 @@ describe('the outbox worker', () => {
     brevo.fail(1);
     const id = await t.sql.begin((tx) => enqueueMessage(tx, { channel: 'sms', to: m.phone, body: 'Essai', kind: 'broadcast', member_id: m.id })).then((r) => r!.id);
     // pg-boss waits out its backoff before the retry; bring the retry forward instead of waiting.
+    // The message is `failed` a moment before pg-boss files its job as `retry`: wait for the job.
     for (;;) {
-      const [row] = await t.sql`select status from outbox_messages where id = ${id}`;
-      if (row!.status === 'failed') break;
+      const moved = await t.sql`update pgboss.job set start_after = now() where name = 'outbox' and data->>'id' = ${String(id)} and state = 'retry'`;
+      if (moved.count > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await t.sql`update pgboss.job set start_after = now() where name = 'outbox' and data->>'id' = ${String(id)} and state = 'retry'`;
     const row = await settled(id);
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
     expect(brevo.sent.filter((x) => x.tag === `outbox-${id}`)).toHaveLength(1);

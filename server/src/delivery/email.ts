@@ -26,7 +26,7 @@ export function renderHtml(body: string): string {
 /** A pooled SMTP transport, or null without SMTP_URL (messages are then kept as `captured`). */
 export function createEmailTransport(env: Pick<Env, 'SMTP_URL' | 'SMTP_FROM' | 'PUBLIC_URL'>): EmailTransport | null {
   if (!env.SMTP_URL) return null;
-  const transporter: Transporter = nodemailer.createTransport({ url: env.SMTP_URL, pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+  const transporter: Transporter = nodemailer.createTransport({ url: env.SMTP_URL, pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 } as never);
   const domain = new URL(env.PUBLIC_URL).hostname;
   return {
     async send(message) {

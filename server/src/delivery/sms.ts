@@ -14,6 +14,11 @@ export class PermanentSmsError extends Error {}
 export interface SmsProvider {
   name: string;
   send(message: SmsToSend): Promise<{ provider_id: string }>;
+  /**
+   * Whether the provider already took a message with this key for this number (its id if so):
+   * asked before resending an attempt whose outcome a crash left unknown.
+   */
+  find?(key: string, to: string): Promise<{ provider_id: string } | null>;
 }
 
 /**
@@ -47,6 +52,23 @@ export function createBrevoProvider(env: Pick<Env, 'BREVO_API_KEY' | 'BREVO_API_
       const body = JSON.parse(text) as { messageId?: number | string };
       if (body.messageId === undefined) throw new Error('Brevo: answer without messageId');
       return { provider_id: String(body.messageId) };
+    },
+    /**
+     * Brevo's SMS API takes no idempotency key; its event log (GET /v3/transactionalSMS/statistics/
+     * events, filtered by `tags` and `phoneNumber`) is where an accepted message shows, so a resend
+     * after a crash looks there first. Any event with our tag means the message left us.
+     */
+    async find(key, to) {
+      const query = new URLSearchParams({ tags: key, phoneNumber: to.replace(/^\+/, ''), days: '7', limit: '1', sort: 'desc' });
+      const res = await fetch(new URL(`/v3/transactionalSMS/statistics/events?${query}`, env.BREVO_API_URL), {
+        headers: { 'api-key': env.BREVO_API_KEY ?? '', accept: 'application/json' },
+        redirect: 'error',
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`Brevo events HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      const body = (await res.json()) as { events?: Array<{ messageId?: number | string; tag?: string }> };
+      const event = body.events?.find((e) => e.tag === key && e.messageId !== undefined);
+      return event ? { provider_id: String(event.messageId) } : null;
     },
   };
 }

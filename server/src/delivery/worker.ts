@@ -25,6 +25,9 @@ interface OutboxRow {
   attempts: number;
 }
 
+/** Runs of deliveries a process works on at once (each sends SENDS_IN_FLIGHT messages at a time). */
+export const deliveryRunsAtOnce = (embedded: boolean) => (embedded ? 1 : 2);
+
 export interface Transports {
   email: EmailTransport | null;
   sms: SmsProvider | null;
@@ -107,7 +110,7 @@ export async function startDeliveryWorkers(deps: Deps, transports: Transports = 
   const pace = async (channel: string) => {
     if (channel === 'sms' && transports.sms) await limiter.wait();
   };
-  await queue.work<RunJob>(QUEUES.delivery.name, { localConcurrency: embedded ? 1 : 2, pollingIntervalSeconds: embedded ? 2 : 1 }, (job) => sendRun(deps, transports, job, pace));
+  await queue.work<RunJob>(QUEUES.delivery.name, { localConcurrency: deliveryRunsAtOnce(embedded), pollingIntervalSeconds: embedded ? 2 : 1 }, (job) => sendRun(deps, transports, job, pace));
   return {
     transports,
     async close() {

@@ -46,3 +46,9 @@ export async function geocodeAddress(deps: Pick<Deps, 'env' | 'commune' | 'sql'>
   const [row] = await sql<{ id: number }[]>`select id from neighbourhoods where area @> point(${best.lng}, ${best.lat}) order by id limit 1`;
   return { lat: best.lat, lng: best.lng, geocode_score: best.score, out_of_area: !best.in_commune, neighbourhood_id: row?.id ?? null, label: best.label };
 }
+
+/** A geocoded place as the columns `insertMember` takes (nothing when the address was not found). */
+export function placeOrigin(place: GeocodedPlace | null) {
+  if (!place) return {};
+  return { lat: place.lat, lng: place.lng, geocode_score: place.geocode_score, neighbourhood_id: place.neighbourhood_id, out_of_area: place.out_of_area };
+}

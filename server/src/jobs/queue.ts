@@ -6,8 +6,13 @@ import type { Logger } from '../logger.ts';
 export const QUEUES = {
   /** One job per outbox message (e-mail or SMS). */
   outbox: { name: 'outbox', retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 120 },
-  /** One job per broadcast delivery (broadcast × person × channel). */
-  delivery: { name: 'delivery', retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 900 },
+  /**
+   * One job per run of broadcast deliveries. The heartbeat (refreshed every 5 s while a run is in
+   * hand) is what brings back the run of a process killed mid-send: pg-boss fails it once its
+   * heartbeat is 10 s stale, at the next supervision, and retries it at once on any process; the
+   * 15-minute expiry alone would leave those recipients waiting that long.
+   */
+  delivery: { name: 'delivery', retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 900, heartbeatSeconds: 10 },
   /** A nudge to push due partner events; the events' own backoff (10 s → 1 h, 30 tries) lives in SQL. */
   partnerWebhooks: { name: 'partner-webhooks', retryLimit: 0, expireInSeconds: 300, policy: 'stately' },
   /** A broadcast to fan out at its `send_at`, or a road closure's reopening at its `ends_at`. */
@@ -69,19 +74,29 @@ export function activeQueue(): JobQueue {
 }
 
 /** Start pg-boss on the app's pool: creates or migrates its schema, then the queues. */
+/** How long stop() waits for pg-boss: its 5 s grace for running handlers, plus room for its last step. */
+const STOP_TIMEOUT_MS = 10_000;
+
 export async function startQueue(db: Database, logger: Logger): Promise<JobQueue> {
   const boss = new PgBoss({
     db: sqlExecutor(db.sql),
     schema: 'pgboss',
     // Supervision (expiry, retention) runs in every process; pg-boss takes an advisory lock for it.
-    superviseIntervalSeconds: 30,
+    // Every 10 s: how long a crashed worker's heartbeat-less job waits before it is retried.
+    superviseIntervalSeconds: 10,
     monitorIntervalSeconds: 60,
     persistWarnings: false,
   });
   boss.on('error', (error: Error) => logger.warn({ err: error }, 'job queue error'));
   await boss.start();
   for (const { name, ...options } of Object.values(QUEUES)) {
+    // A database created by an older release keeps its queues: bring their retry, expiry and
+    // heartbeat settings up to date (pg-boss never changes a queue's policy after creation).
     if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+    else {
+      const { policy: _policy, ...changeable } = options as Omit<QueueOptions, 'name'>;
+      await boss.updateQueue(name, changeable);
+    }
   }
   const queue: JobQueue = {
     boss,
@@ -96,7 +111,16 @@ export async function startQueue(db: Database, logger: Logger): Promise<JobQueue
     },
     async stop() {
       running.delete(queue);
-      await boss.stop({ graceful: true, timeout: 5000, close: false });
+      // pg-boss bounds the wait for running handlers (5 s) but not its last step, which fails the
+      // jobs in hand and drains pending claims: after the database's connections were killed under
+      // load, a claim's query was seen never to settle and stop() hung for minutes (reproduced by
+      // databaseUnavailable.test.ts with the CPU busy). A process that is stopping must stop: jobs
+      // left active come back through their expiry or heartbeat, as after a crash.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), STOP_TIMEOUT_MS)));
+      const outcome = await Promise.race([boss.stop({ graceful: true, timeout: 5000, close: false }).then(() => 'stopped' as const), late]);
+      clearTimeout(timer);
+      if (outcome === 'late') logger.warn({ timeout_ms: STOP_TIMEOUT_MS }, 'job queue did not stop in time; its active jobs will be retried after their expiry');
     },
   };
   running.add(queue);

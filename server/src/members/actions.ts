@@ -2,9 +2,9 @@ import type { Sql, TxSql } from '@vigie/db';
 import { canMemberTransition, MEMBER_TRANSITIONS, type MemberDecisionReason, type MemberStatus } from '@vigie/shared';
 import { audit } from '../audit/audit.ts';
 import { conflict, notFound } from '../errors.ts';
-import { enqueueMessage } from '../outbox/enqueue.ts';
 import { eraseMemberData } from './erase.ts';
-import { decisionMessage } from './messages.ts';
+import { decisionNotice, proofNotice } from './messages.ts';
+import { notifyMember } from './notify.ts';
 import { kickPartnerWebhooks } from '../jobs/partnerWebhooks.ts';
 
 type AnySql = Sql | TxSql;
@@ -50,11 +50,11 @@ export interface ActionInput {
 /**
  * One staff decision on one member, in the caller's transaction: the row locked, the transition
  * checked against MEMBER_TRANSITIONS (409 otherwise), the history line, the audit entry (no
- * personal value), the resident's e-mail and the partner's event, all committed together.
+ * personal value), the resident's (and relatives') messages and the partner's event, all committed together.
  */
 export async function applyMemberAction(tx: AnySql, id: number, input: ActionInput) {
-  const [current] = await tx<{ id: number; status: MemberStatus; email: string | null; email_opt_out_at: Date | null; partner_id: string | null; external_id: string | null }[]>`
-    select id, status, email, email_opt_out_at, partner_id, external_id from members where id = ${id} for update`;
+  const [current] = await tx<{ id: number; status: MemberStatus; partner_id: string | null; external_id: string | null }[]>`
+    select id, status, partner_id, external_id from members where id = ${id} for update`;
   if (!current) throw notFound('Membre introuvable.');
   const { action } = input;
   if (!canMemberTransition(action, current.status)) {
@@ -65,18 +65,9 @@ export async function applyMemberAction(tx: AnySql, id: number, input: ActionInp
   const note = input.note?.trim() || null;
   const decides = action !== 'erase';
 
-  // The decision e-mail is queued before an erasure could blank the address (erase sends none).
-  if (action !== 'erase' && current.email && !current.email_opt_out_at) {
-    const message = decisionMessage(action, reason);
-    await enqueueMessage(tx, {
-      channel: 'email',
-      to: current.email,
-      subject: message.subject,
-      body: note && action !== 'approve' && action !== 'reinstate' ? `${message.body}\n\nPrécision : ${note}` : message.body,
-      kind: 'member_decision',
-      member_id: id,
-    });
-  }
+  // The decision reaches the resident (and a senior's relatives) through their own channels; queued
+  // before an erasure could blank the contacts (erase sends none).
+  if (action !== 'erase') await notifyMember(tx, id, decisionNotice(action, reason, note));
   if (action === 'erase') await eraseMemberData(tx, id);
   await tx`
     update members set status = ${to}, updated_at = now(),
@@ -96,4 +87,23 @@ export async function applyMemberAction(tx: AnySql, id: number, input: ActionInp
       values (${current.partner_id}, ${id}, ${current.external_id}, ${type}, ${tx.json(payload)})`;
     await kickPartnerWebhooks(tx);
   }
+}
+
+/**
+ * « Demander un justificatif de domicile »: only while the registration waits for a decision (409
+ * otherwise). The resident is asked through their channels, the history keeps the request and the
+ * clerk's note, and the queue shows a chip (`proof_requested_at`) until the decision.
+ */
+export async function requestProof(tx: AnySql, id: number, input: { staff_id: number; ip: string | null; note?: string | null | undefined }) {
+  const [current] = await tx<{ status: MemberStatus }[]>`select status from members where id = ${id} for update`;
+  if (!current) throw notFound('Membre introuvable.');
+  if (current.status !== 'pending_review') {
+    throw conflict(`Un justificatif se demande pour une inscription à examiner, pas pour un membre « ${MEMBER_STATUS_LABELS_FR[current.status]} ».`, { status: 'Transition impossible.' });
+  }
+  const note = input.note?.trim() || null;
+  const queued = await notifyMember(tx, id, proofNotice(note));
+  if (queued === 0) throw conflict('Ce membre n’a ni e-mail ni mobile joignable : demandez le justificatif de vive voix.');
+  await tx`update members set proof_requested_at = now(), updated_at = now() where id = ${id}`;
+  await tx`insert into member_events (member_id, staff_id, action, note) values (${id}, ${input.staff_id}, 'proof_requested', ${note})`;
+  await audit(tx, { staff_id: input.staff_id, action: 'request_proof', resource: 'members', record_id: id, ip: input.ip });
 }

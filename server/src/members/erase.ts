@@ -5,7 +5,9 @@ type AnySql = Sql | TxSql;
 /**
  * RGPD erasure, in the caller's transaction (the row already locked): every personal value about
  * the member and their relatives goes, wherever Vigie copied it — reporter fields of linked
- * reports, messages sent to them, free-text notes in their history, pending confirmation links.
+ * reports, messages sent to them, free-text notes in their history, pending confirmation links,
+ * their posts (title, body, the moderator's reason, what others wrote when reporting them) and the
+ * abuse reports they wrote about others' posts (their platform id and their words).
  * What stays is not personal: the sector, the dates, the statuses and the reports' history.
  * A new table holding a member's personal data must be added here (and to the erasure test).
  */
@@ -28,5 +30,19 @@ export async function eraseMemberData(tx: AnySql, memberId: number) {
       error = case when status in ('queued', 'failed') then 'Destinataire effacé (RGPD).' else error end
     where member_id = ${memberId} or relative_id in (select id from relatives where member_id = ${memberId})`;
   await tx`update member_events set note = null where member_id = ${memberId}`;
+  // The post stays as a moderated item (kind, status, dates, partner's id) without a word of it.
+  await tx`
+    update posts set title = 'Contenu effacé (RGPD)', body = 'Contenu effacé (RGPD)', hidden_reason = null,
+      -- The content's hash would confirm a guess of what the post said.
+      intake_hash = decode('00', 'hex'), updated_at = now()
+    where member_id = ${memberId}`;
+  await tx`update post_reports set reason = 'Contenu effacé (RGPD)' where post_id in (select id from posts where member_id = ${memberId})`;
+  const [self] = await tx<{ partner_id: string | null; external_id: string | null }[]>`select partner_id, external_id from members where id = ${memberId}`;
+  if (self?.partner_id && self.external_id) {
+    await tx`
+      update post_reports pr set reporter_external_id = 'effacé-' || pr.id, reason = 'Contenu effacé (RGPD)'
+      from posts p
+      where p.id = pr.post_id and p.partner_id = ${self.partner_id} and pr.reporter_external_id = ${self.external_id}`;
+  }
   await tx`delete from confirmation_tokens where member_id = ${memberId}`;
 }

@@ -6,7 +6,7 @@ type AnySql = Sql | TxSql;
 /**
  * Everything Vigie holds about one member (RGPD right of access), as one JSON document: the
  * member, their relatives, their history, every message sent to them or their relatives, their
- * posts (once that table exists) and the reporter fields of the reports linked to them.
+ * posts, the abuse reports they wrote about others' posts, and the reporter fields of the reports linked to them.
  */
 export async function memberExport(sql: AnySql, id: number) {
   const member = await getMember(sql, id);
@@ -23,14 +23,15 @@ export async function memberExport(sql: AnySql, id: number) {
     where member_id = ${id} or relative_id in (select id from relatives where member_id = ${id}) order by id`;
   const reports = await sql`
     select id, received_at, category, status, reporter_name, reporter_phone from reports where member_id = ${id} order by id`;
-  const [posts] = await sql<{ exists: boolean }[]>`select to_regclass('posts') is not null as exists`;
-  return {
-    exported_at: new Date().toISOString(),
-    member,
-    relatives,
-    history,
-    messages,
-    reports,
-    ...(posts?.exists ? { posts: await sql`select * from posts where member_id = ${id} order by id` } : {}),
-  };
+  const posts = await sql`
+    select id, external_id, kind, title, body, status, flags, hidden_reason, created_at, updated_at, decided_at
+    from posts where member_id = ${id} order by id`;
+  // Abuse reports they wrote about other members' posts: their words, kept under their platform id.
+  const postReports = member.partner_id && member.external_id
+    ? await sql`
+        select pr.id, p.external_id as post_external_id, pr.reason, pr.created_at
+        from post_reports pr join posts p on p.id = pr.post_id
+        where p.partner_id = ${member.partner_id} and pr.reporter_external_id = ${member.external_id} order by pr.id`
+    : [];
+  return { exported_at: new Date().toISOString(), member, relatives, history, messages, reports, posts, post_reports: postReports };
 }

@@ -1,5 +1,5 @@
 import type { Sql, TxSql } from '@vigie/db';
-import type { Member } from '@vigie/shared';
+import type { Member, MemberChecks } from '@vigie/shared';
 import type { PendingQuery, Row } from 'postgres';
 import { dateCondition, type DateBound } from '../rest/dates.ts';
 import { pageTotal, where, type ListQuery } from '../rest/listQuery.ts';
@@ -19,13 +19,6 @@ export const memberColumns = (sql: AnySql) => sql`
 const detailColumns = (sql: AnySql) => sql`
   ${memberColumns(sql)}, m.partner_id, m.decision_reason, m.registrant_name, m.registrant_relation, m.registrant_email,
   m.registrant_phone, m.consent_version, m.consent_at, m.geocode_score, m.erased_at`;
-
-/** The review queue's automatic checks (server/src/members/checks.ts), on every row. */
-export interface MemberChecks {
-  duplicate_ids: number[];
-  disposable_email: boolean;
-  unconfirmed_relatives: number;
-}
 
 export interface MemberDetail extends Member, MemberChecks {
   partner_id: string | null;
@@ -62,8 +55,13 @@ function oneOf(sql: Sql, column: string, values: readonly (string | number)[], t
 }
 
 function searchCondition(sql: Sql, q: string) {
-  const tsquery = memberTsQuery(q);
-  const phone = /^[+0-9 .()-]{6,}$/.test(q) ? normalizePhone(q) : null;
+  const phoneShaped = /^[+0-9 .()-]{6,}$/.test(q) && !/^\d{1,9}$/.test(q);
+  const phone = phoneShaped ? normalizePhone(q) : null;
+  // A phone typed in groups (« 06 00 00 42 42 ») is one number, not five short prefixes: those
+  // would each walk a large part of the search index. Its digits are one prefix of the national form
+  // the document holds (migration 00009), so a partial number still finds.
+  const digits = q.replace(/\D/g, '');
+  const tsquery = phoneShaped ? (digits ? `${q.trim().startsWith('+33') ? `0${digits.slice(2)}` : digits}:*` : null) : memberTsQuery(q);
   const parts: PendingQuery<Row[]>[] = [];
   if (tsquery) parts.push(sql`m.search @@ to_tsquery('simple', ${tsquery})`);
   if (phone?.ok) parts.push(sql`m.phone = ${phone.e164}`);

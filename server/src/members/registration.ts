@@ -87,6 +87,8 @@ export interface MemberOrigin {
   lng?: number | null;
   neighbourhood_id?: number | null;
   out_of_area?: boolean;
+  /** The geocoder's confidence when the point came from the address (null when typed or placed by hand). */
+  geocode_score?: number | null;
   /** Already confirmed (desk, partner): no double opt-in. */
   confirmed?: boolean;
   note?: string | null;
@@ -98,11 +100,11 @@ export interface MemberOrigin {
  */
 export async function insertMember(tx: AnySql, reg: NormalizedRegistration, origin: MemberOrigin) {
   const [row] = await tx<{ id: number }[]>`
-    insert into members (kind, status, source, full_name, email, phone, address, channels, lat, lng, neighbourhood_id, out_of_area,
+    insert into members (kind, status, source, full_name, email, phone, address, channels, lat, lng, geocode_score, neighbourhood_id, out_of_area,
                          partner_id, external_id, intake_hash, consent_version, consent_at, confirmed_at,
                          registrant_name, registrant_relation, registrant_email, registrant_phone)
     values (${reg.kind}, ${origin.status}, ${origin.source}, ${reg.full_name}, ${reg.email}, ${reg.phone}, ${reg.address},
-            ${reg.channels}::text[], ${origin.lat ?? null}, ${origin.lng ?? null}, ${origin.neighbourhood_id ?? null}, ${origin.out_of_area ?? false},
+            ${reg.channels}::text[], ${origin.lat ?? null}, ${origin.lng ?? null}, ${origin.geocode_score ?? null}, ${origin.neighbourhood_id ?? null}, ${origin.out_of_area ?? false},
             ${origin.partner_id ?? null}, ${origin.external_id ?? null}, ${origin.intake_hash ?? null},
             ${origin.consent_version ?? null}, ${origin.consent_version ? new Date() : null}, ${origin.confirmed ? new Date() : null},
             ${reg.registrant?.full_name ?? null}, ${reg.registrant?.relation ?? null}, ${reg.registrant?.email ?? null}, ${reg.registrant?.phone ?? null})

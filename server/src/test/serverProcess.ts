@@ -105,6 +105,8 @@ export interface ServerProcess {
   loopDelay(): Promise<LoopDelay>;
   /** SIGTERM, as a deploy stops it (its sockets closed), SIGKILL after 15 s; nothing when stopped. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer ends it: nothing is closed cleanly. Resolves once it exited. */
+  kill(): Promise<void>;
   /** A new process on the same port and database (in-memory state is lost); nothing when running. */
   start(): Promise<void>;
   restart(): Promise<void>;
@@ -195,6 +197,17 @@ export async function startServerProcess({ entry = SERVER_CHILD, env, cpuProfile
     }
   };
 
+  const kill = async () => {
+    const child = running;
+    if (!child) return;
+    running = null;
+    stopping.add(child);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    signalGroup(child, 'SIGKILL');
+    await exited;
+  };
+
   const start = async () => {
     if (!running) await spawnOne();
   };
@@ -225,6 +238,7 @@ export async function startServerProcess({ entry = SERVER_CHILD, env, cpuProfile
       return Promise.race([reply, deadline(LOOP_DELAY_TIMEOUT_MS, 'reading the server event-loop delay')]);
     },
     stop,
+    kill,
     start,
     async restart() {
       await stop();

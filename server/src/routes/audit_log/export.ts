@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { auditResourceFr, auditSentenceFr } from '@vigie/shared';
 import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
@@ -6,7 +7,7 @@ import { validationHook } from '../../errors.ts';
 import { csvResponse, type CsvColumn } from '../../rest/csv.ts';
 import { parseListQuery } from '../../rest/listQuery.ts';
 import { errorResponses, ListQuerySchema } from '../../rest/openapi.ts';
-import { auditCondition, FilterSchema } from './routes.ts';
+import { auditCondition, auditSelect, FilterSchema } from './routes.ts';
 
 interface Row {
   id: number;
@@ -16,20 +17,23 @@ interface Row {
   action: string;
   resource: string;
   record_id: string | null;
+  target_name: string | null;
   ip: string | null;
 }
 
-// Action and resource codes stay as stored: they are what the retention rules and any later
-// investigation search for; the dashboard translates them on screen.
+// What happened in the words the screen uses (« Compte désactivé : Karim Benali »), what it is
+// about (the « Concerne » filter's words), then the event's code (`staff.suspend`, the « Événement »
+// filter's value): what scripts, retention rules and a later investigation search for.
 const COLUMNS: CsvColumn<Row>[] = [
   { header: 'N°', value: (r) => r.id },
   { header: 'Date', value: (r) => r.at },
   { header: 'N° de l’agent', value: (r) => r.staff_id },
   { header: 'Agent', value: (r) => r.staff_name ?? (r.staff_id === null ? 'Système' : null) },
-  { header: 'Action', value: (r) => r.action },
-  { header: 'Ressource', value: (r) => r.resource },
+  { header: 'Ce qui s’est passé', value: (r) => auditSentenceFr(r) },
+  { header: 'Concerne', value: (r) => auditResourceFr(r.resource) },
   { header: 'Enregistrement', value: (r) => r.record_id },
   { header: 'Adresse IP', value: (r) => r.ip },
+  { header: 'Code de l’événement', value: (r) => `${r.resource}.${r.action}` },
 ];
 
 const exportCsv = createRoute({
@@ -49,8 +53,7 @@ export function auditLogExportRoutes({ sql }: Deps) {
     // Written before the first row is read: the export is itself in the file it produces.
     await audit(sql, { staff_id: c.get('auth').staff_id, action: 'export', resource: 'audit_log', record_id: null, ip: c.get('ip') });
     const batches = sql<Row[]>`
-      select a.id, a.at, a.staff_id, s.full_name as staff_name, a.action, a.resource, a.record_id, a.ip
-      from audit_log a left join staff s on s.id = a.staff_id
+      ${auditSelect(sql)}
       where ${auditCondition(sql, query.filter)}
       order by ${sql(`a.${query.sort.field}`)} ${direction}, a.id ${direction}`.cursor(500);
     const day = new Date().toISOString().slice(0, 10);

@@ -190,3 +190,40 @@ describe('the delivery log', () => {
     expect((await townhall.json('POST', `/api/broadcasts/${b.id}/send`, {})).status).toBe(403);
   });
 });
+
+describe('the audit log', () => {
+  const actions = async (id: number) =>
+    (await t.sql<{ action: string }[]>`select action from audit_log where resource = 'broadcasts' and record_id = ${String(id)} order by id`).map((r) => r.action);
+
+  it('audits each step of a broadcast as its own action, named after its title', async () => {
+    const b = await compose(officer, { target: zones([circle(CENTER.lng, CENTER.lat, 300)]) });
+    const edited = await officer.json('PUT', `/api/broadcasts/${b.id}`, {
+      category: 'burglary', title: 'Cambriolages rue Ravon', sms_text: 'Fermez vos portes.', email_subject: 'Cambriolages', email_body: 'Soyez vigilants.',
+      channels: ['sms', 'email'], target: zones([circle(CENTER.lng, CENTER.lat, 300)]),
+    });
+    expect(edited.status).toBe(200);
+    expect((await officer.json('POST', `/api/broadcasts/${b.id}/test`)).status).toBe(200);
+    expect((await officer.json('POST', `/api/broadcasts/${b.id}/send`, {})).status).toBe(200);
+    await settled(b.id);
+    await t.sql`update deliveries set status = 'failed' where broadcast_id = ${b.id} and channel = 'sms'`;
+    expect((await officer.json('POST', `/api/broadcasts/${b.id}/retry_failed`)).status).toBe(200);
+    await settled(b.id);
+    expect(await actions(b.id)).toEqual(['create', 'update', 'test', 'send', 'retry_failed']);
+
+    const later = await compose(officer, { send_at: new Date(Date.now() + 3_600_000).toISOString() });
+    await officer.json('POST', `/api/broadcasts/${later.id}/send`, {});
+    expect((await officer.json('POST', `/api/broadcasts/${later.id}/cancel`)).status).toBe(200);
+    expect(await actions(later.id)).toEqual(['create', 'send', 'cancel']);
+
+    // The failed deliveries' export is about the broadcast: « Export des envois en échec : diffusion n° 7 ».
+    await t.sql`update deliveries set status = 'failed' where broadcast_id = ${b.id} and channel = 'sms'`;
+    const csv = await townhall.request('GET', `/api/deliveries/failed.csv?broadcast_id=${b.id}`);
+    expect(csv.status).toBe(200);
+    await csv.arrayBuffer();
+    const [exported] = await t.sql`select record_id from audit_log where resource = 'deliveries' and action = 'export' order by id desc limit 1`;
+    expect(exported!.record_id).toBe(`broadcast:${b.id}`);
+
+    const log = await supervisor.json<Array<{ action: string; target_name: string | null }>>('GET', `/api/audit_log?filter=${encodeURIComponent(JSON.stringify({ event: 'broadcasts.retry_failed', record_id: String(b.id) }))}`);
+    expect(log.body).toMatchObject([{ action: 'retry_failed', target_name: 'Cambriolages rue Ravon' }]);
+  });
+});

@@ -9,7 +9,10 @@ import { QUEUES } from '../../jobs/queue.ts';
 import { enqueueMessage } from '../../outbox/enqueue.ts';
 import { contentRange, idList, oneOrMany, pageTotal, parseListQuery, where } from '../../rest/listQuery.ts';
 import { errorResponses, ErrorSchema, IdParamSchema, jsonContent, ListQuerySchema, listHeaders } from '../../rest/openapi.ts';
+import { announceLiveEvent } from '../../live/events.ts';
+import { scheduleReopen } from '../../jobs/roadReopen.ts';
 import { broadcastColumns, loadBroadcast } from './load.ts';
+import { recordBroadcastUpdated } from './live.ts';
 import { fanOut, queueRuns } from './fanOut.ts';
 import { previewReach } from './recipients.ts';
 import { TargetSchema } from './target.ts';
@@ -102,6 +105,11 @@ export function broadcastRoutes(deps: Deps) {
     if (!row) throw notFound('Diffusion introuvable.');
     return row;
   };
+  /** After commit: wake the live pumps for the `broadcast:updated` the transaction recorded. */
+  const announced = <T extends { id: number; position: number | null }>(result: T) => {
+    if (result.position !== null) announceLiveEvent(deps, result.position);
+    return result.id;
+  };
   const needsApproval = (b: { target: BroadcastTarget; approved_by: number | null }) => 'commune' in b.target && b.approved_by === null;
 
   /** Now, or scheduled at send_at: the same transaction freezes recipients or books the job. */
@@ -112,6 +120,7 @@ export function broadcastRoutes(deps: Deps) {
       return;
     }
     await fanOut(tx, queue, b);
+    await scheduleReopen(tx, queue, b);
     if (b.report_id) {
       await tx`insert into report_events (report_id, staff_id, action, to_value, note) values (${b.report_id}, ${b.created_by}, 'broadcast', ${String(b.id)}, ${b.title})`;
     }
@@ -179,8 +188,8 @@ export function broadcastRoutes(deps: Deps) {
     const id = await sql.begin(async (tx) => {
       const id = await write(tx, c.req.valid('json'), null, auth);
       await audit(tx, { staff_id: auth.staff_id, action: 'create', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
-      return id;
-    });
+      return { id, position: await recordBroadcastUpdated(tx, id) };
+    }).then(announced);
     return c.json((await mustLoad(id)) as never, 201);
   });
 
@@ -190,7 +199,8 @@ export function broadcastRoutes(deps: Deps) {
     await sql.begin(async (tx) => {
       await write(tx, c.req.valid('json'), id, auth);
       await audit(tx, { staff_id: auth.staff_id, action: 'update', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
-    });
+      return { id, position: await recordBroadcastUpdated(tx, id) };
+    }).then(announced);
     return c.json((await mustLoad(id)) as never, 200);
   });
 
@@ -208,8 +218,9 @@ export function broadcastRoutes(deps: Deps) {
       } else {
         await startSending(tx, b);
       }
-      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'update', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
-    });
+      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'send', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
+      return { id, position: await recordBroadcastUpdated(tx, id) };
+    }).then(announced);
     return c.json((await mustLoad(id)) as never, 200);
   });
 
@@ -225,7 +236,8 @@ export function broadcastRoutes(deps: Deps) {
       await tx`update broadcasts set approved_by = ${auth.staff_id}, approved_at = now(), updated_at = now() where id = ${id}`;
       if (b.status === 'pending_approval') await startSending(tx, { ...b, approved_by: auth.staff_id });
       await audit(tx, { staff_id: auth.staff_id, action: 'approve', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
-    });
+      return { id, position: await recordBroadcastUpdated(tx, id) };
+    }).then(announced);
     return c.json((await mustLoad(id)) as never, 200);
   });
 
@@ -239,8 +251,9 @@ export function broadcastRoutes(deps: Deps) {
         throw conflict('Diffusion déjà envoyée ou annulée.');
       }
       await tx`update deliveries set status = 'cancelled', updated_at = now() where broadcast_id = ${id} and status in ('queued', 'failed')`;
-      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'update', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
-    });
+      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'cancel', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
+      return { id, position: await recordBroadcastUpdated(tx, id) };
+    }).then(announced);
     return c.json((await mustLoad(id)) as never, 200);
   });
 
@@ -250,7 +263,10 @@ export function broadcastRoutes(deps: Deps) {
     const [me] = await sql<{ email: string }[]>`select email from staff where id = ${c.get('auth').staff_id}`;
     // Staff have an e-mail but no phone on file: the SMS text goes in the test e-mail instead.
     const text = [b.email_body, b.sms_text ? `SMS (${countSms(b.sms_text).segments} segment·s) :\n${b.sms_text}` : null].filter(Boolean).join('\n\n---\n\n');
-    await sql.begin((tx) => enqueueMessage(tx, { channel: 'email', to: me!.email, subject: `[TEST] ${b.email_subject ?? b.title}`, body: text, kind: 'broadcast_test' }));
+    await sql.begin(async (tx) => {
+      await enqueueMessage(tx, { channel: 'email', to: me!.email, subject: `[TEST] ${b.email_subject ?? b.title}`, body: text, kind: 'broadcast_test' });
+      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'test', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
+    });
     return c.json({ email: true, sms: false }, 200);
   });
 
@@ -264,8 +280,9 @@ export function broadcastRoutes(deps: Deps) {
       if (!again.count) throw conflict('Aucun échec à relancer.');
       await tx`update broadcasts set status = 'sending', updated_at = now() where id = ${id}`;
       await queueRuns(tx, queue, id, tx`id = any(${again.map((r) => r.id)}::bigint[])`);
-      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'update', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
-    });
+      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'retry_failed', resource: 'broadcasts', record_id: id, ip: c.get('ip') });
+      return { id, position: await recordBroadcastUpdated(tx, id) };
+    }).then(announced);
     return c.json((await mustLoad(id)) as never, 200);
   });
 

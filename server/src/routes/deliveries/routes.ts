@@ -34,7 +34,8 @@ export function deliveryRoutes({ sql }: Deps) {
 
   app.openapi(exportFailed, async (c) => {
     const { broadcast_id } = c.req.valid('query');
-    await audit(sql, { staff_id: c.get('auth').staff_id, action: 'export', resource: 'deliveries', record_id: broadcast_id, ip: c.get('ip') });
+    // About the broadcast, not one delivery: « Export des envois en échec : diffusion n° 7 ».
+    await audit(sql, { staff_id: c.get('auth').staff_id, action: 'export', resource: 'deliveries', record_id: `broadcast:${broadcast_id}`, ip: c.get('ip') });
     return csvResponse<Delivery>({
       filename: `diffusion-${broadcast_id}-echecs.csv`,
       columns: [

@@ -6,6 +6,7 @@ import { MEMBER_STATUSES } from '@vigie/shared';
 import type { AppEnv, Deps } from '../../context.ts';
 import { ApiError, badRequest, type FieldErrors } from '../../errors.ts';
 import { queueRelativeConfirmation } from '../../members/confirmation.ts';
+import { geocodeAddress, placeOrigin } from '../../geocoding/index.ts';
 import { checkRegistration, insertMember, type NormalizedRegistration } from '../../members/registration.ts';
 import { ConsentSchema, registrationFields } from '../../members/schemas.ts';
 import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
@@ -128,6 +129,8 @@ export function registerIntakeMemberRoute(app: OpenAPIHono<AppEnv>, deps: Deps) 
     if ('errors' in checked) throw badRequest(checked.errors);
     const hash = memberIntakeHash(input.external_id, checked.data, input);
 
+    // The platform's point wins; otherwise the address is geocoded (outside the transaction).
+    const geocoded = input.lat == null ? await geocodeAddress(deps, checked.data.address) : null;
     const created = await sql.begin(async (tx) => {
       const place = input.lat != null && input.lng != null ? await locate(tx, boundary, input.lat, input.lng) : null;
       const inserted = await insertMember(tx, checked.data, {
@@ -142,6 +145,7 @@ export function registerIntakeMemberRoute(app: OpenAPIHono<AppEnv>, deps: Deps) 
         lng: input.lng ?? null,
         neighbourhood_id: place?.neighbourhood_id ?? null,
         out_of_area: place?.out_of_area ?? false,
+        ...placeOrigin(geocoded),
         note: `Reçu de ${partner.name}`.slice(0, 2000),
       });
       if (!inserted) return null;

@@ -3,11 +3,11 @@ import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { ApiError, notFound } from '../../errors.ts';
-import { applyMemberAction, type StaffAction } from '../../members/actions.ts';
+import { applyMemberAction, requestProof, type StaffAction } from '../../members/actions.ts';
 import { memberExport } from '../../members/export.ts';
 import { getMember } from '../../members/queries.ts';
 import { ErrorSchema, errorResponses, IdParamSchema, jsonContent } from '../../rest/openapi.ts';
-import { BulkApproveSchema, BulkResultSchema, DecisionSchema, MemberDetailSchema } from './schemas.ts';
+import { BulkApproveSchema, BulkResultSchema, DecisionSchema, MemberDetailSchema, ProofRequestSchema } from './schemas.ts';
 
 const tags = ['members'];
 
@@ -41,6 +41,14 @@ const exportRoute = createRoute({
   middleware: [requireAccess('members', 'export')] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'member, relatives, history, messages, reports (and posts)'), 404: jsonContent(ErrorSchema, 'No such member'), ...errorResponses },
+});
+
+const proof = createRoute({
+  method: 'post', path: '/{id}/request_proof', tags,
+  summary: 'Ask the resident for a proof of address (e-mail or SMS through the outbox; shown in the queue)',
+  middleware: [requireAccess('members', 'approve')] as const,
+  request: { params: IdParamSchema, body: { content: { 'application/json': { schema: ProofRequestSchema } }, required: false } },
+  responses: actionResponses,
 });
 
 export function registerMemberActionRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
@@ -81,6 +89,14 @@ export function registerMemberActionRoutes(app: OpenAPIHono<AppEnv>, deps: Deps)
       return c.json((await getMember(sql, id)) as never, 200);
     });
   }
+
+  app.openapi(proof, async (c) => {
+    const { id } = c.req.valid('param');
+    // The body is optional (the admin posts `{}` without a note).
+    const body = (c.req.valid('json' as never) as z.infer<typeof ProofRequestSchema> | undefined) ?? {};
+    await sql.begin((tx) => requestProof(tx, id, { staff_id: c.get('auth').staff_id, ip: c.get('ip'), note: body.note ?? null }));
+    return c.json((await getMember(sql, id)) as never, 200);
+  });
 
   app.openapi(exportRoute, async (c) => {
     const { id } = c.req.valid('param');

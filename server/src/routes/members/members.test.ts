@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSector, createStaff, signIn, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
+import { createPartner } from '../intake/testing.ts';
 
 let t: TestServer;
 let townhall: Client;
@@ -115,17 +116,39 @@ describe('review queue checks', () => {
     const throwaway = await register({ email: 'bot@yopmail.com', phone: null, channels: ['email'] });
     const senior = await register({ kind: 'senior', channels: [], relatives: [{ full_name: 'Fils', relation: 'fils', email: 'fils.v@example.fr', channels: ['email'] }] });
 
-    const page = await townhall.json<Array<Member & { duplicate_ids: number[]; disposable_email: boolean; unconfirmed_relatives: number }>>(
-      'GET', filter({ id: [first.id, sameEmail.id, samePhone.id, family.id, neighbour.id, throwaway.id, senior.id] }));
+    // Another household at one address written differently: accents, case and punctuation aside.
+    const egalite = await register({ full_name: 'Léa Moreau', email: 'lea.m@example.fr', phone: null, channels: ['email'], address: "12, Rue de l'Égalité" });
+    const egaliteAgain = await register({ full_name: 'lea MOREAU-Petit', email: 'lmp@example.fr', phone: null, channels: ['email'], address: 'rue de l egalite 12' });
+    const egaliteSame = await register({ full_name: 'Lea Moreau', email: 'lea.m2@example.fr', phone: null, channels: ['email'], address: '12 rue de l egalite' });
+
+    type Checked = Member & { duplicates: Array<{ id: number; full_name: string; status: string; reason: string }>; disposable_email: boolean; unconfirmed_relatives: number };
+    const page = await townhall.json<Checked[]>(
+      'GET', filter({ id: [first.id, sameEmail.id, samePhone.id, family.id, neighbour.id, throwaway.id, senior.id, egalite.id, egaliteAgain.id, egaliteSame.id] }));
     const byId = new Map(page.body.map((m) => [m.id, m]));
-    expect(byId.get(first.id)!.duplicate_ids).toEqual([sameEmail.id, samePhone.id, family.id]);
-    expect(byId.get(sameEmail.id)!.duplicate_ids).toEqual([first.id]);
-    expect(byId.get(neighbour.id)!.duplicate_ids).toEqual([]);
+    const dupIds = (id: number) => byId.get(id)!.duplicates.map((d) => d.id);
+    expect(dupIds(first.id)).toEqual([sameEmail.id, samePhone.id, family.id]);
+    // The other record is shown (name, status) with the reason, so the clerk need not open it.
+    expect(byId.get(first.id)!.duplicates).toEqual([
+      { id: sameEmail.id, full_name: 'J. Vernier', status: 'pending_review', reason: 'email' },
+      { id: samePhone.id, full_name: 'Autre Nom', status: 'pending_review', reason: 'phone' },
+      { id: family.id, full_name: 'Marie Vernier', status: 'pending_review', reason: 'name_address' },
+    ]);
+    expect(dupIds(sameEmail.id)).toEqual([first.id]);
+    expect(dupIds(neighbour.id)).toEqual([]);
+    expect(dupIds(egalite.id)).toEqual([egaliteSame.id]);
+    expect(dupIds(egaliteSame.id)).toEqual([egalite.id]);
+    // Another word order is another address: « rue de l egalite 12 » is not matched (the key keeps order).
+    expect(dupIds(egaliteAgain.id)).toEqual([]);
     expect(byId.get(throwaway.id)!.disposable_email).toBe(true);
     expect(byId.get(first.id)!.disposable_email).toBe(false);
     expect(byId.get(senior.id)!.unconfirmed_relatives).toBe(1);
-    const shown = await townhall.json<{ duplicate_ids: number[] }>('GET', `/api/members/${family.id}`);
-    expect(shown.body.duplicate_ids).toEqual([first.id]);
+    const shown = await townhall.json<Checked>('GET', `/api/members/${family.id}`);
+    expect(shown.body.duplicates.map((d) => d.id)).toEqual([first.id]);
+
+    // An erased record is nobody's duplicate any more.
+    expect((await townhall.json('POST', `/api/members/${egaliteSame.id}/erase`)).status).toBe(200);
+    const after = await townhall.json<Checked>('GET', `/api/members/${egalite.id}`);
+    expect(after.body.duplicates).toEqual([]);
   });
 });
 
@@ -150,6 +173,73 @@ describe('PUT /api/members/:id', () => {
   });
 });
 
+describe('decisions reach the resident through their own channels (members/notify.ts)', () => {
+  const messages = (memberId: number) =>
+    t.sql<{ channel: string; to: string; kind: string; relative_id: number | null; body: string }[]>`
+      select channel, "to", kind, relative_id, body from outbox_messages where member_id = ${memberId} and kind = 'member_decision' order by id`;
+
+  it('e-mails and texts a resident who chose both, texts one with a mobile only, and honours an opt-out', async () => {
+    const both = await register();
+    const smsOnly = await register({ email: null, channels: ['sms'] });
+    const optedOut = await register();
+    await t.sql`update members set sms_opt_out_at = now() where id = ${optedOut.id}`;
+    for (const m of [both, smsOnly, optedOut]) expect((await townhall.json('POST', `/api/members/${m.id}/approve`)).status).toBe(200);
+    expect((await messages(both.id)).map((m) => [m.channel, m.to])).toEqual([['email', both.email], ['sms', both.phone]]);
+    expect((await messages(smsOnly.id)).map((m) => [m.channel, m.to])).toEqual([['sms', smsOnly.phone]]);
+    expect((await messages(smsOnly.id))[0]!.body).toContain('validée');
+    expect((await messages(optedOut.id)).map((m) => m.channel)).toEqual(['email']);
+  });
+
+  it("tells a senior's relatives, each through their own channels, in words meant for them", async () => {
+    const senior = await register({
+      kind: 'senior', email: null, phone: null, channels: [],
+      relatives: [
+        { full_name: 'Anne Proche', relation: 'fille', email: 'anne.proche@example.fr', channels: ['email'] },
+        { full_name: 'Marc Proche', relation: 'fils', phone: '06 98 76 54 32', channels: ['sms'] },
+      ],
+    });
+    expect((await townhall.json('POST', `/api/members/${senior.id}/reject`, { reason: 'outside_commune' })).status).toBe(200);
+    const sent = await messages(senior.id);
+    expect(sent.map((m) => [m.channel, m.to, m.relative_id !== null])).toEqual([
+      ['email', 'anne.proche@example.fr', true],
+      ['sms', '+33698765432', true],
+    ]);
+    expect(sent[0]!.body).toContain('dont vous êtes le proche');
+  });
+});
+
+describe('POST /api/members/:id/request_proof', () => {
+  it('asks the resident for a proof of address through the outbox, keeps it in the history and shows it in the queue', async () => {
+    const member = await register();
+    const res = await townhall.json<Member & { proof_requested_at: string | null }>('POST', `/api/members/${member.id}/request_proof`, { note: 'Une facture suffit.' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.proof_requested_at).not.toBeNull();
+    const sent = await t.sql<{ channel: string; subject: string | null; body: string }[]>`
+      select channel, subject, body from outbox_messages where member_id = ${member.id} and kind = 'member_proof_request' order by id`;
+    expect(sent.map((m) => m.channel)).toEqual(['email', 'sms']);
+    expect(sent[0]!.subject).toContain('Justificatif de domicile');
+    expect(sent[0]!.body).toContain('Précision : Une facture suffit.');
+    const [event] = await t.sql`select action, note from member_events where member_id = ${member.id} order by id desc limit 1`;
+    expect(event).toEqual({ action: 'proof_requested', note: 'Une facture suffit.' });
+    const [entry] = await t.sql`select action from audit_log where resource = 'members' and record_id = ${String(member.id)} order by id desc limit 1`;
+    expect(entry!.action).toBe('request_proof');
+    const queue = await townhall.json<Array<{ id: number; proof_requested_at: string | null }>>('GET', filter({ id: [member.id], status: 'pending_review' }));
+    expect(queue.body[0]!.proof_requested_at).not.toBeNull();
+    // Without a body, as the dashboard sends it when the clerk adds nothing.
+    expect((await townhall.json('POST', `/api/members/${member.id}/request_proof`)).status).toBe(200);
+  });
+
+  it('answers 409 once the registration is decided, 404 for an unknown member, 403 to a supervisor', async () => {
+    const member = await register();
+    await townhall.json('POST', `/api/members/${member.id}/approve`);
+    const late = await townhall.json<{ message: string }>('POST', `/api/members/${member.id}/request_proof`, {});
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('validé');
+    expect((await townhall.json('POST', '/api/members/999999/request_proof', {})).status).toBe(404);
+    expect((await supervisor.json('POST', `/api/members/${member.id}/request_proof`, {})).status).toBe(403);
+  });
+});
+
 describe('member actions', () => {
   it('walks every transition, answers 409 otherwise, and e-mails each decision', async () => {
     const member = await register();
@@ -169,7 +259,7 @@ describe('member actions', () => {
     expect((await post('ban', { reason: 'abuse' })).body.status).toBe('banned');
     expect((await post('approve')).status).toBe(409);
 
-    const mails = await t.sql<{ subject: string; kind: string }[]>`select subject, kind from outbox_messages where member_id = ${member.id} order by id`;
+    const mails = await t.sql<{ subject: string; kind: string }[]>`select subject, kind from outbox_messages where member_id = ${member.id} and channel = 'email' order by id`;
     expect(mails.map((m) => m.kind)).toEqual(['member_decision', 'member_decision', 'member_decision', 'member_decision']);
     expect(mails.map((m) => m.subject)).toEqual(['Votre inscription est validée', 'Votre participation est suspendue', 'Votre participation est rétablie', 'Votre participation a pris fin']);
     const audits = await t.sql<{ action: string }[]>`select action from audit_log where resource = 'members' and record_id = ${String(member.id)} and action <> 'read_personal_data' order by id`;
@@ -234,6 +324,24 @@ describe('RGPD', () => {
     await townhall.json('POST', `/api/members/${member.id}/approve`);
     await t.sql`insert into reports (category, description, lat, lng, source, member_id, reporter_name, reporter_phone)
                 values ('other', 'Bruit', 48.78, 2.316, 'phone', ${member.id}, ${name}, '+33699887766')`;
+    // Their posts on the residents' platform, a report about one, and a report they wrote about someone else's.
+    const partner = await createPartner(t);
+    await t.sql`update members set partner_id = ${partner.id}, external_id = 'zanzi-1' where id = ${member.id}`;
+    const [own] = await t.sql<{ id: number }[]>`
+      insert into posts (partner_id, external_id, member_id, kind, title, body, intake_hash, hidden_reason, status)
+      values (${partner.id}, 'post-zanzi', ${member.id}, 'small_ad', 'Vélo de Bérénice Zanzibar', 'Appelez le 06 99 88 77 66 ou berenice.zanzibar@example.fr',
+              decode('ab', 'hex'), 'Numéro de Zanzibar en clair', 'hidden') returning id`;
+    await t.sql`insert into post_reports (post_id, reporter_external_id, reason) values (${own!.id}, 'voisin-1', 'Madame Zanzibar vend sans arrêt')`;
+    await t.sql`insert into members (full_name, address, status, source, partner_id, external_id, channels)
+                values ('Voisin Autre', '1 rue Ravon', 'approved', 'partner', ${partner.id}, 'voisin-2', '{}')`;
+    const [other] = await t.sql<{ id: number }[]>`
+      insert into posts (partner_id, external_id, member_id, kind, title, body, intake_hash)
+      values (${partner.id}, 'post-voisin', (select id from members where external_id = 'voisin-2'), 'help_offer', 'Aide aux courses', 'Le samedi', decode('cd', 'hex')) returning id`;
+    await t.sql`insert into post_reports (post_id, reporter_external_id, reason) values (${other!.id}, 'zanzi-1', 'Signalé par Bérénice Zanzibar')`;
+    const exported = await townhall.json<{ posts: Array<{ title: string }>; post_reports: Array<{ reason: string }> }>('GET', `/api/members/${member.id}/export`);
+    expect(exported.body.posts.map((p) => p.title)).toEqual(['Vélo de Bérénice Zanzibar']);
+    expect(exported.body.post_reports.map((r) => r.reason)).toEqual(['Signalé par Bérénice Zanzibar']);
+
     const erased = await townhall.json<Member>('POST', `/api/members/${member.id}/erase`);
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ status: 'erased', full_name: null, email: null, phone: null, address: null, neighbourhood_id: sectorId });
@@ -253,6 +361,8 @@ describe('RGPD', () => {
     }
     expect(found).toEqual([]);
     // What is not personal stays: the report and its history, the member's own history.
+    const [post] = await t.sql`select kind, status, external_id from posts where id = ${own!.id}`;
+    expect(post).toEqual({ kind: 'small_ad', status: 'hidden', external_id: 'post-zanzi' });
     const [report] = await t.sql`select member_id, description from reports where member_id = ${member.id}`;
     expect(report).toEqual({ member_id: member.id, description: 'Bruit' });
     const unsent = await t.sql`select status from outbox_messages where member_id = ${member.id} or relative_id is not null and "to" = 'effacé'`;

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { outerRing, toPgPolygon } from '@vigie/db';
 import { audit } from '../../audit/audit.ts';
+import { geocodeAddress, placeOrigin } from '../../geocoding/index.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { badRequest, conflict, notFound, validationHook } from '../../errors.ts';
@@ -83,6 +84,8 @@ export function memberRoutes(deps: Deps) {
     if ((input.lat == null) !== (input.lng == null)) throw badRequest({ lat: 'Latitude et longitude vont ensemble.' });
     const checked = checkRegistration(input, { requireEmail: false });
     if ('errors' in checked) throw badRequest(checked.errors);
+    // A point the clerk placed wins; otherwise the address is geocoded (outside the transaction).
+    const geocoded = input.lat == null ? await geocodeAddress(deps, checked.data.address) : null;
     const id = await sql.begin(async (tx) => {
       const place = input.lat != null && input.lng != null ? await locate(tx, boundary, input.lat, input.lng) : null;
       const inserted = (await insertMember(tx, checked.data, {
@@ -95,6 +98,7 @@ export function memberRoutes(deps: Deps) {
         lng: input.lng ?? null,
         neighbourhood_id: place?.neighbourhood_id ?? null,
         out_of_area: place?.out_of_area ?? false,
+        ...placeOrigin(geocoded),
         note: input.note ?? null,
       }))!;
       for (const relative of inserted.relatives) await queueRelativeConfirmation(tx, env.PUBLIC_URL, { ...relative, member_id: inserted.id });

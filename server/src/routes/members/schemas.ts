@@ -30,9 +30,12 @@ export const MemberSchema = z
     decided_by_name: z.string().nullable(),
     updated_at: date(),
     // The review queue's automatic checks (server/src/members/checks.ts).
-    duplicate_ids: z.array(z.number().int()).openapi({ description: 'Up to 5 other members with the same e-mail, phone, or address and a name word in common' }),
+    duplicates: z
+      .array(z.object({ id: z.number().int(), full_name: z.string().nullable(), status: z.enum(MEMBER_STATUSES), reason: z.enum(['email', 'phone', 'name_address']) }))
+      .openapi({ description: 'Up to 5 other members with the same e-mail, the same phone, or the same address (accents and punctuation aside) and a name word in common' }),
     disposable_email: z.boolean().openapi({ description: 'The e-mail is at a throwaway-address provider' }),
     unconfirmed_relatives: z.number().int().openapi({ description: "A senior's relatives who have not confirmed their contacts yet" }),
+    proof_requested_at: date().nullable().openapi({ description: 'When the town hall last asked for a proof of address' }),
   })
   .openapi('Member');
 
@@ -120,3 +123,7 @@ export const BulkResultSchema = z
     ),
   })
   .openapi('MemberBulkResult');
+
+export const ProofRequestSchema = z
+  .object({ note: z.string().trim().max(2000, '2000 caractères au plus.').nullish() })
+  .openapi('MemberProofRequest', { example: { note: 'Une facture d’électricité suffit.' } });

@@ -57,12 +57,18 @@ export function validateSectorRing(input: Ring, commune: Ring): { ring: Ring } |
 }
 
 export interface Coverage {
-  overlaps: Array<{ a: { id: number; name: string }; b: { id: number; name: string }; area_m2: number }>;
+  /** `area`: where the two sectors overlap, GeoJSON MultiPolygon coordinates ([lng, lat]). */
+  overlaps: Array<{ a: { id: number; name: string }; b: { id: number; name: string }; area_m2: number; area: MultiPolygon }>;
   commune_area_m2: number;
   uncovered_area_m2: number;
   /** Share of the commune in no sector, 0..1. */
   uncovered_share: number;
+  /** The parts of the commune in no sector (crumbs under 1 m² left out), for the map. */
+  uncovered: MultiPolygon;
 }
+
+/** Pieces under 1 m² are rounding crumbs along shared edges, not something a supervisor can fix. */
+const visible = (multi: MultiPolygon, lat: number): MultiPolygon => multi.filter((polygon) => areaM2([polygon], lat) >= 1);
 
 /** Which sectors overlap (and by how much), and how much of the commune no sector covers. */
 export function coverage(sectors: ReadonlyArray<{ id: number; name: string; ring: Ring }>, commune: Ring, lat: number): Coverage {
@@ -73,7 +79,9 @@ export function coverage(sectors: ReadonlyArray<{ id: number; name: string; ring
       const shared = polygonClipping.intersection(polygons[i]!, polygons[j]!);
       const area = areaM2(shared, lat);
       // Below 1 m²: two sectors sharing an edge, not an overlap.
-      if (area >= 1) overlaps.push({ a: { id: sectors[i]!.id, name: sectors[i]!.name }, b: { id: sectors[j]!.id, name: sectors[j]!.name }, area_m2: Math.round(area) });
+      if (area >= 1) {
+        overlaps.push({ a: { id: sectors[i]!.id, name: sectors[i]!.name }, b: { id: sectors[j]!.id, name: sectors[j]!.name }, area_m2: Math.round(area), area: visible(shared, lat) });
+      }
     }
   }
   const communePolygon = [closed(commune)] as Polygon;
@@ -85,5 +93,6 @@ export function coverage(sectors: ReadonlyArray<{ id: number; name: string; ring
     commune_area_m2: Math.round(communeArea),
     uncovered_area_m2: Math.round(uncoveredArea),
     uncovered_share: communeArea > 0 ? Math.round((uncoveredArea / communeArea) * 10_000) / 10_000 : 0,
+    uncovered: visible(uncovered, lat),
   };
 }

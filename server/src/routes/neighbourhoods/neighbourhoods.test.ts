@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_COMMUNE_FILE, loadSectorsIfNone } from '@vigie/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointInRing } from '../../geocoding/geometry.ts';
 import { createStaff, signIn, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 
 let t: TestServer;
@@ -39,7 +40,10 @@ afterAll(async () => {
 });
 
 describe('sectors from the commune file', () => {
-  it('creates the file’s sectors on a first start without any, and never again', async () => {
+  it('creates the file’s sectors on a first start without any, and never again, placing existing members and reports in them', async () => {
+    const member = await memberAt('approved');
+    const report = await officer.json<{ id: number; neighbourhood_id: number | null }>('POST', '/api/reports', { category: 'other', description: 'Avant les secteurs', ...POINT });
+    expect(report.body.neighbourhood_id).toBeNull();
     const dir = mkdtempSync(path.join(tmpdir(), 'vigie-commune-'));
     const file = path.join(dir, 'commune.geojson');
     const communeFile = JSON.parse(readFileSync(DEFAULT_COMMUNE_FILE, 'utf8'));
@@ -55,7 +59,13 @@ describe('sectors from the commune file', () => {
     expect(await loadSectorsIfNone(t.sql, file)).toBe(0);
     const names = await t.sql<{ name: string }[]>`select name from neighbourhoods order by name`;
     expect(names.map((n) => n.name)).toEqual(['Fichier Est', 'Fichier Ouest']);
+    const [west] = await t.sql<{ id: number }[]>`select id from neighbourhoods where name = 'Fichier Ouest'`;
+    expect(await sectorOf('members', member)).toBe(west!.id);
+    expect(await sectorOf('reports', report.body.id)).toBe(west!.id);
     await clearSectors();
+    // Out of the way of the counts below.
+    await t.sql`update members set lat = null, lng = null where id = ${member}`;
+    await t.sql`update reports set lat = 48, lng = 2 where id = ${report.body.id}`;
   });
 });
 
@@ -66,9 +76,13 @@ describe('drawing sectors', () => {
     const report = await officer.json<{ id: number; neighbourhood_id: number | null }>('POST', '/api/reports', { category: 'other', description: 'Test secteur', ...POINT });
     expect(report.body.neighbourhood_id).toBeNull();
 
-    const created = await supervisor.json<{ id: number; member_count: number; area: number[][] }>('POST', '/api/neighbourhoods', { name: 'Ouest', area: WEST });
+    const created = await supervisor.json<{ id: number; member_count: number; area: number[][]; reassigned: { members: number; reports: number } }>('POST', '/api/neighbourhoods', { name: 'Ouest', area: WEST });
     expect(created.status).toBe(201);
     expect(created.body.member_count).toBe(1);
+    // Both members moved (a pending one too: its sector is kept for when it is approved), and the report.
+    expect(created.body.reassigned).toEqual({ members: 2, reports: 1 });
+    const shown = await officer.json<{ assigned: { members: number; reports: number } }>('GET', `/api/neighbourhoods/${created.body.id}`);
+    expect(shown.body.assigned).toEqual({ members: 2, reports: 1 });
     expect(created.body.area).toHaveLength(5); // closed ring
     expect(await sectorOf('members', approved)).toBe(created.body.id);
     expect(await sectorOf('reports', report.body.id)).toBe(created.body.id);
@@ -77,17 +91,20 @@ describe('drawing sectors', () => {
     const listed = await officer.json<Array<{ id: number; member_count: number }>>('GET', '/api/neighbourhoods');
     expect(listed.body.find((n) => n.id === created.body.id)).toMatchObject({ member_count: 1 });
 
-    const moved = await supervisor.json<{ member_count: number }>('PUT', `/api/neighbourhoods/${created.body.id}`, {
+    const moved = await supervisor.json<{ member_count: number; reassigned: { members: number; reports: number } }>('PUT', `/api/neighbourhoods/${created.body.id}`, {
       id: created.body.id, member_count: 1, name: 'Est', area: { type: 'Polygon', coordinates: [[...EAST, EAST[0]]] },
     });
     expect(moved.status).toBe(200);
     expect(moved.body.member_count).toBe(0);
+    expect(moved.body.reassigned).toEqual({ members: 2, reports: 1 });
     expect(await sectorOf('members', approved)).toBeNull();
     expect(await sectorOf('reports', report.body.id)).toBeNull();
 
     const west = await supervisor.json<{ id: number }>('POST', '/api/neighbourhoods', { name: 'Ouest', area: WEST });
     expect(await sectorOf('members', approved)).toBe(west.body.id);
-    expect((await supervisor.json('DELETE', `/api/neighbourhoods/${west.body.id}`)).status).toBe(200);
+    const removed = await supervisor.json<{ reassigned: { members: number; reports: number } }>('DELETE', `/api/neighbourhoods/${west.body.id}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.reassigned).toEqual({ members: 2, reports: 1 });
     expect(await sectorOf('members', approved)).toBeNull();
     expect(await sectorOf('reports', report.body.id)).toBeNull();
     const audit = await t.sql<{ action: string }[]>`select action from audit_log where resource = 'neighbourhoods' order by id`;
@@ -120,14 +137,20 @@ describe('drawing sectors', () => {
 
 describe('GET /api/neighbourhoods/coverage', () => {
   it('lists overlapping pairs with their area and the share of the commune left uncovered', async () => {
-    const empty = await officer.json<{ uncovered_share: number; overlaps: unknown[] }>('GET', '/api/neighbourhoods/coverage');
+    const empty = await officer.json<{ uncovered_share: number; overlaps: unknown[]; uncovered: unknown[] }>('GET', '/api/neighbourhoods/coverage');
     expect(empty.body).toMatchObject({ uncovered_share: 1, overlaps: [] });
+    expect(empty.body.uncovered).toHaveLength(1); // the whole commune
 
     await supervisor.json('POST', '/api/neighbourhoods', { name: 'Ouest', area: WEST });
     await supervisor.json('POST', '/api/neighbourhoods', { name: 'Est', area: EAST }); // shares an edge: no overlap
     // 0.002° × 0.006° overlapping the west square: ~147 m × 667 m.
     await supervisor.json('POST', '/api/neighbourhoods', { name: 'Chevauche', area: [[2.308, 48.776], [2.312, 48.776], [2.312, 48.782], [2.308, 48.782]] });
-    const res = await officer.json<{ overlaps: Array<{ a: { name: string }; b: { name: string }; area_m2: number }>; uncovered_share: number; commune_area_m2: number }>('GET', '/api/neighbourhoods/coverage');
+    const res = await officer.json<{
+      overlaps: Array<{ a: { name: string }; b: { name: string }; area_m2: number; area: number[][][][] }>;
+      uncovered_share: number;
+      commune_area_m2: number;
+      uncovered: number[][][][];
+    }>('GET', '/api/neighbourhoods/coverage');
     expect(res.status).toBe(200);
     expect(res.body.overlaps.map((o) => [o.a.name, o.b.name])).toEqual([['Ouest', 'Chevauche']]);
     expect(res.body.overlaps[0]!.area_m2).toBeGreaterThan(95_000);
@@ -135,6 +158,15 @@ describe('GET /api/neighbourhoods/coverage', () => {
     expect(res.body.uncovered_share).toBeGreaterThan(0);
     expect(res.body.uncovered_share).toBeLessThan(1);
     expect(res.body.commune_area_m2).toBeGreaterThan(1_000_000);
+    // The overlap is drawn where it is: the strip between 2.310 and 2.312.
+    const lngs = res.body.overlaps[0]!.area.flat(2).map(([lng]) => lng!);
+    expect(Math.min(...lngs)).toBeCloseTo(2.310, 6);
+    expect(Math.max(...lngs)).toBeCloseTo(2.312, 6);
+    // The gaps: somewhere in the commune, but never where a sector is.
+    const inGap = (lng: number, lat: number) => res.body.uncovered.some((polygon) => pointInRing(lng, lat, polygon[0] as Array<[number, number]>));
+    expect(res.body.uncovered.length).toBeGreaterThan(0);
+    expect(inGap(POINT.lng, POINT.lat)).toBe(false);
+    expect(inGap(2.319, 48.785)).toBe(true); // north of the squares
     await clearSectors();
   });
 });

@@ -18,6 +18,17 @@ const NeighbourhoodSchema = z
   })
   .openapi('Neighbourhood');
 
+const Counts = z.object({ members: z.number().int(), reports: z.number().int() });
+// What a removal would move: shown in the dashboard's confirmation before anyone deletes.
+const SectorShowSchema = NeighbourhoodSchema.extend({
+  assigned: Counts.openapi({ description: 'Members (any status) and reports now in this sector: what removing it re-assigns' }),
+}).openapi('NeighbourhoodWithAssigned');
+// After a write, how many members and reports changed sector (to another one or to none).
+const WrittenSchema = NeighbourhoodSchema.extend({
+  reassigned: Counts.openapi({ description: 'Members (any status) and reports whose sector this change re-assigned' }),
+}).openapi('NeighbourhoodWritten');
+const MultiPolygonSchema = z.array(z.array(z.array(z.tuple([z.number(), z.number()])))).openapi({ description: 'GeoJSON MultiPolygon coordinates ([lng, lat])' });
+
 const Position = z.tuple([
   z.number({ error: 'Longitude attendue.' }).min(-180, 'Longitude hors limites.').max(180, 'Longitude hors limites.'),
   z.number({ error: 'Latitude attendue.' }).min(-90, 'Latitude hors limites.').max(90, 'Latitude hors limites.'),
@@ -37,10 +48,13 @@ const InputSchema = z.object({
 });
 const CoverageSchema = z
   .object({
-    overlaps: z.array(z.object({ a: z.object({ id: z.number().int(), name: z.string() }), b: z.object({ id: z.number().int(), name: z.string() }), area_m2: z.number() })),
+    overlaps: z.array(
+      z.object({ a: z.object({ id: z.number().int(), name: z.string() }), b: z.object({ id: z.number().int(), name: z.string() }), area_m2: z.number(), area: MultiPolygonSchema }),
+    ),
     commune_area_m2: z.number(),
     uncovered_area_m2: z.number(),
     uncovered_share: z.number().openapi({ description: 'Share of the commune in no sector, 0 to 1' }),
+    uncovered: MultiPolygonSchema.openapi({ description: 'The parts of the commune in no sector, GeoJSON MultiPolygon coordinates ([lng, lat])' }),
   })
   .openapi('SectorCoverage');
 
@@ -57,11 +71,11 @@ const show = createRoute({
   method: 'get', path: '/{id}', tags, summary: 'One sector',
   middleware: [requireAccess('neighbourhoods', 'show')] as const,
   request: { params: IdParamSchema },
-  responses: { 200: jsonContent(NeighbourhoodSchema, 'Sector'), 404: jsonContent(ErrorSchema, 'No such sector'), ...errorResponses },
+  responses: { 200: jsonContent(SectorShowSchema, 'Sector, with what it holds'), 404: jsonContent(ErrorSchema, 'No such sector'), ...errorResponses },
 });
 
 const body = { content: { 'application/json': { schema: InputSchema } }, required: true };
-const written = jsonContent(NeighbourhoodSchema, 'The sector; members and reports re-assigned');
+const written = jsonContent(WrittenSchema, 'The sector, and how many members and reports changed sector');
 const create = createRoute({
   method: 'post', path: '/', tags, summary: 'Draw a sector (members and reports inside are re-assigned)',
   middleware: [requireAccess('neighbourhoods', 'create')] as const,
@@ -78,7 +92,7 @@ const remove = createRoute({
   method: 'delete', path: '/{id}', tags, summary: 'Remove a sector (its members and reports go to the sector now containing them, or none)',
   middleware: [requireAccess('neighbourhoods', 'delete')] as const,
   request: { params: IdParamSchema },
-  responses: { 200: jsonContent(NeighbourhoodSchema, 'The removed sector'), 404: jsonContent(ErrorSchema, 'No such sector'), ...errorResponses },
+  responses: { 200: jsonContent(WrittenSchema, 'The removed sector, and how many members and reports left it'), 404: jsonContent(ErrorSchema, 'No such sector'), ...errorResponses },
 });
 const coverageRoute = createRoute({
   method: 'get', path: '/coverage', tags, summary: 'Overlapping sectors and the part of the commune no sector covers',
@@ -123,9 +137,13 @@ export function neighbourhoodRoutes({ sql, commune }: Deps) {
     return c.json(rows.map((r) => ({ ...r, area: parsePolygon(r.area) })), 200);
   });
   app.openapi(show, async (c) => {
-    const row = await read(sql, c.req.valid('param').id);
+    const id = c.req.valid('param').id;
+    const row = await read(sql, id);
     if (!row) throw notFound('Secteur introuvable.');
-    return c.json(shape(row), 200);
+    const [assigned] = await sql<{ members: number; reports: number }[]>`
+      select (select count(*)::int from members where neighbourhood_id = ${id}) as members,
+             (select count(*)::int from reports where neighbourhood_id = ${id}) as reports`;
+    return c.json({ ...shape(row), assigned: assigned! }, 200);
   });
 
   app.openapi(create, async (c) => {
@@ -135,11 +153,11 @@ export function neighbourhoodRoutes({ sql, commune }: Deps) {
     try {
       const row = await sql.begin(async (tx) => {
         const [{ id }] = (await tx`insert into neighbourhoods (name, area) values (${input.name}, ${area}::polygon) returning id`) as unknown as [{ id: number }];
-        await reassign(tx, id, [area]);
+        const reassigned = await reassign(tx, id, [area]);
         await audit(tx, { staff_id: auth.staff_id, action: 'create', resource: 'neighbourhoods', record_id: id, ip: c.get('ip') });
-        return (await read(tx, id))!;
+        return { ...shape((await read(tx, id))!), reassigned };
       });
-      return c.json(shape(row), 201);
+      return c.json(row, 201);
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken();
       throw error;
@@ -156,11 +174,11 @@ export function neighbourhoodRoutes({ sql, commune }: Deps) {
         const [before] = await tx<{ area: string }[]>`select area::text as area from neighbourhoods where id = ${id} for update`;
         if (!before) throw notFound('Secteur introuvable.');
         await tx`update neighbourhoods set name = ${input.name}, area = ${area}::polygon, updated_at = now() where id = ${id}`;
-        await reassign(tx, id, [before.area, area]);
+        const reassigned = await reassign(tx, id, [before.area, area]);
         await audit(tx, { staff_id: auth.staff_id, action: 'update', resource: 'neighbourhoods', record_id: id, ip: c.get('ip') });
-        return (await read(tx, id))!;
+        return { ...shape((await read(tx, id))!), reassigned };
       });
-      return c.json(shape(row), 200);
+      return c.json(row, 200);
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken();
       throw error;
@@ -173,14 +191,15 @@ export function neighbourhoodRoutes({ sql, commune }: Deps) {
     const row = await sql.begin(async (tx) => {
       const before = await read(tx, id);
       if (!before) throw notFound('Secteur introuvable.');
-      await tx`update members set neighbourhood_id = null, updated_at = now() where neighbourhood_id = ${id}`;
-      await tx`update reports set neighbourhood_id = null where neighbourhood_id = ${id}`;
+      // Everything in the removed sector leaves it (to the sector now containing it, or none): those are the counts.
+      const members = await tx`update members set neighbourhood_id = null, updated_at = now() where neighbourhood_id = ${id}`;
+      const reports = await tx`update reports set neighbourhood_id = null where neighbourhood_id = ${id}`;
       await tx`delete from neighbourhoods where id = ${id}`;
       await reassign(tx, id, [before.area]);
       await audit(tx, { staff_id: auth.staff_id, action: 'delete', resource: 'neighbourhoods', record_id: id, ip: c.get('ip') });
-      return before;
+      return { ...shape(before), reassigned: { members: members.count, reports: reports.count } };
     });
-    return c.json(shape(row), 200);
+    return c.json(row, 200);
   });
   return app;
 }

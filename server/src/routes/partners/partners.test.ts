@@ -106,8 +106,11 @@ describe('partners (admin, react-admin simple-rest)', () => {
     const created = await call('admin', 'POST', '/api/partners', { id: 'audited', name: 'Audité' });
     await call('admin', 'PUT', '/api/partners/audited', { name: 'Audité bis' });
     const rotated = await call('admin', 'POST', '/api/partners/audited/rotate', { overlap_hours: 1 });
+    // Cutting a partner off, and letting it back, are their own entries (« Partenaire désactivé »).
+    expect((await call('admin', 'PUT', '/api/partners/audited', { name: 'Audité bis', disabled: true })).status).toBe(200);
+    expect((await call('admin', 'PUT', '/api/partners/audited', { disabled: false, rate_per_minute: 60 })).status).toBe(200);
     const entries = await t.sql`select action, resource, record_id, staff_id from audit_log where resource = 'partners' and record_id = 'audited' order by id`;
-    expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'rotate_secret']);
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update', 'rotate_secret', 'suspend', 'reinstate', 'update']);
     const admin = await t.sql`select id from staff where role = 'admin' order by id limit 1`;
     expect(new Set(entries.map((e) => e.staff_id))).toEqual(new Set([admin[0]!.id]));
     const everything = await t.sql`select row_to_json(a)::text as text from audit_log a`;

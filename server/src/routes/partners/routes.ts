@@ -89,9 +89,19 @@ export function partnerRoutes(deps: Deps) {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const partner = await sql.begin(async (tx) => {
-      if (!(await updatePartner(tx, id, input))) throw notFound('Partenaire introuvable.');
-      await audit(tx, { staff_id: c.get('auth').staff_id, action: 'update', resource: 'partners', record_id: id, ip: c.get('ip') });
-      return (await getPartner(tx, id))!;
+      // Locked before it is read: what changed decides the audit entries, as for staff accounts.
+      const [locked] = await tx`select 1 from partners where id = ${id} for update`;
+      if (!locked) throw notFound('Partenaire introuvable.');
+      const before = (await getPartner(tx, id))!;
+      await updatePartner(tx, id, input);
+      const after = (await getPartner(tx, id))!;
+      // Cutting a partner off (or letting it back) is its own entry; any other change is one more update.
+      const entry = { staff_id: c.get('auth').staff_id, resource: 'partners', record_id: id, ip: c.get('ip') };
+      const toggled = after.disabled !== before.disabled;
+      if (toggled) await audit(tx, { ...entry, action: after.disabled ? 'suspend' : 'reinstate' });
+      const edited = after.name !== before.name || after.rate_per_minute !== before.rate_per_minute || after.webhook_url !== before.webhook_url;
+      if (edited || !toggled) await audit(tx, { ...entry, action: 'update' });
+      return after;
     });
     await changed(id);
     return c.json(partner as never, 200);

@@ -137,7 +137,7 @@ describe('moderation', () => {
       ['post.deleted', null, 'deleted', null],
     ]);
     const audit = await t.sql<{ action: string }[]>`select action from audit_log where resource = 'posts' and record_id = ${String(created.id)} order by id`;
-    expect(audit.map((a) => a.action)).toEqual(['approve', 'update', 'delete']);
+    expect(audit.map((a) => a.action)).toEqual(['approve', 'hide', 'delete']);
     // The partner reads them on its events feed, as it reads its reports' events.
     const feed = await signedGet<{ events: Array<{ type: string; external_id: string }> }>('/api/intake/events?after=0');
     expect(feed.status).toBe(200);

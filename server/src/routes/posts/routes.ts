@@ -143,7 +143,7 @@ export function postRoutes({ sql }: Deps) {
           decided_at = now(), decided_by = ${auth.staff_id}, updated_at = now()
         where id = ${id}`;
       await queuePostEvent(tx, current, rule.event, reason);
-      await audit(tx, { staff_id: auth.staff_id, action: action === 'approve' ? 'approve' : action === 'hide' ? 'update' : 'delete', resource: 'posts', record_id: id, ip: c.get('ip') as string | null });
+      await audit(tx, { staff_id: auth.staff_id, action, resource: 'posts', record_id: id, ip: c.get('ip') as string | null });
       return (await getPost(tx, id))!;
     });
   };

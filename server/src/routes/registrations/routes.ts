@@ -3,6 +3,7 @@ import { canMemberTransition, type MemberStatus } from '@vigie/shared';
 import { reserveAttempt } from '../../auth/throttle.ts';
 import type { AppEnv, Deps } from '../../context.ts';
 import { ApiError, badRequest, type FieldErrors, validationHook } from '../../errors.ts';
+import { geocodeAddress, placeOrigin } from '../../geocoding/index.ts';
 import { hashToken, queueMemberConfirmation, queueRelativeConfirmation } from '../../members/confirmation.ts';
 import { checkRegistration, insertMember } from '../../members/registration.ts';
 import { ErrorSchema, jsonContent } from '../../rest/openapi.ts';
@@ -81,8 +82,16 @@ export function registrationRoutes(deps: Deps) {
     const checked = checkRegistration(input, { requireEmail: true });
     if ('errors' in checked) throw badRequest(checked.errors);
 
+    // Geocoded on arrival, outside the transaction (the BAN may take its timeout): the registration
+    // lands in its sector and the queue shows whether it is in the commune. No match: no point, staff place it.
+    const place = await geocodeAddress(deps, checked.data.address);
     await sql.begin(async (tx) => {
-      const inserted = (await insertMember(tx, checked.data, { source: 'public', status: 'pending_confirmation', consent_version: input.consent.version }))!;
+      const inserted = (await insertMember(tx, checked.data, {
+        source: 'public',
+        status: 'pending_confirmation',
+        consent_version: input.consent.version,
+        ...placeOrigin(place),
+      }))!;
       await queueMemberConfirmation(tx, env.PUBLIC_URL, { id: inserted.id, email: checked.data.email! });
     });
     return c.json(ACCEPTED, 202);

@@ -83,6 +83,9 @@ describe('reopening a closed report', () => {
     expect(res.body.status).toBe('in_progress');
     const last = (await timeline(report.id)).at(-1)!;
     expect(last).toMatchObject({ action: 'status', from_value: 'resolved', to_value: 'in_progress', note: 'Le voisin rappelle : la voiture est revenue.' });
+    // The audit log tells a reopening from any other change (« Signalement rouvert »).
+    const audits = await t.sql<{ action: string }[]>`select action from audit_log where resource = 'reports' and record_id = ${String(report.id)} and action <> 'read_personal_data' order by id`;
+    expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'update', 'reopen']);
   });
 
   it('refuses it to an officer, and leaves the report closed', async () => {

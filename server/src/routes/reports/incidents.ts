@@ -73,7 +73,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       const movedIds = moved.map((r) => r.id);
       await tx`insert into report_events ${tx(movedIds.map((rid) => ({ report_id: rid, staff_id, action: 'linked', to_value: String(primary) })), 'report_id', 'staff_id', 'action', 'to_value')}`;
       await tx`insert into report_events (report_id, staff_id, action, note) values (${primary}, ${staff_id}, 'linked', ${`Signalements rattachés : ${movedIds.map((x) => `#${x}`).join(', ')}`})`;
-      await audit(tx, { staff_id, action: 'update', resource: 'reports', record_id: primary, ip: c.get('ip') });
+      await audit(tx, { staff_id, action: 'link', resource: 'reports', record_id: primary, ip: c.get('ip') });
       await tx`update reports set updated_at = now() where id = ${primary}`;
       const incident = await getIncident(tx, primary);
       const eventIds: number[] = [];
@@ -95,7 +95,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       if (current.incident_id === null) return { report: (await getReport(tx, id))!, eventId: null };
       await tx`update reports set incident_id = null, updated_at = now() where id = ${id}`;
       await tx`insert into report_events (report_id, staff_id, action, from_value) values (${id}, ${staff_id}, 'unlinked', ${String(current.incident_id)})`;
-      await audit(tx, { staff_id, action: 'update', resource: 'reports', record_id: id, ip: c.get('ip') });
+      await audit(tx, { staff_id, action: 'unlink', resource: 'reports', record_id: id, ip: c.get('ip') });
       const report = (await getReport(tx, id))!;
       return { report, eventId: await recordLiveEvent(tx, 'report:updated', 'reports', id, report) };
     });

@@ -197,7 +197,8 @@ export function reportRoutes(deps: Deps) {
                            assigned_to = ${next.assigned_to}, forwarded_reference = ${next.forwarded_reference}, updated_at = now()
         where id = ${id}`;
       await tx`insert into report_events ${tx(events.map((e) => ({ ...e, report_id: id, staff_id })), 'report_id', 'staff_id', 'action', 'from_value', 'to_value', 'note')}`;
-      await audit(tx, { staff_id, action: 'update', resource: 'reports', record_id: id, ip: c.get('ip') });
+      // A reopening is a supervisor's privilege: its own entry, whatever else changed with it.
+      await audit(tx, { staff_id, action: isReopening(current.status, next.status) ? 'reopen' : 'update', resource: 'reports', record_id: id, ip: c.get('ip') });
       const report = (await getReport(tx, id))!;
       // react-admin replaces its cached record with this answer, so it carries the reporter too
       // (read before commit: once committed, nothing may turn the answer into an error).

@@ -72,6 +72,9 @@ describe('possible duplicates and incidents', () => {
     expect(events.body.map((e) => e.action)).toEqual(['created', 'linked']);
     const alone = await officer.json<{ incident_id: number | null }>('POST', `/api/reports/${c.id}/unlink`);
     expect(alone.body.incident_id).toBeNull();
+    const audits = await t.sql<{ action: string; record_id: string }[]>`
+      select action, record_id from audit_log where resource = 'reports' and action in ('update', 'link', 'unlink') and record_id = any(${[a.id, b.id, c.id].map(String)}) order by id`;
+    expect(audits.map((e) => [e.action, e.record_id])).toEqual([['link', String(a.id)], ['link', String(a.id)], ['unlink', String(c.id)]]);
     const bad = await officer.json<{ errors: Record<string, string> }>('POST', `/api/reports/${a.id}/link`, { ids: [999999] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toHaveProperty('ids');

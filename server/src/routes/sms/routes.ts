@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../../context.ts';
+import { receiveDeliveryReceipt } from '../../delivery/receipts.ts';
 import { optOutPhone } from '../../delivery/optOut.ts';
 import { ApiError, badRequest } from '../../errors.ts';
 
@@ -25,7 +26,8 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * token configured on the webhook (`auth: { type: 'bearer', token }`), compared in constant time.
  * Without SMS_WEBHOOK_TOKEN the routes answer 404, as if absent. Exempt from the browser CSRF check.
  */
-export function smsWebhookRoutes({ sql, env }: Deps) {
+export function smsWebhookRoutes(deps: Deps) {
+  const { sql, env } = deps;
   const app = new Hono<AppEnv>();
 
   app.use('/brevo/*', async (c, next) => {
@@ -42,11 +44,16 @@ export function smsWebhookRoutes({ sql, env }: Deps) {
     const event = String(body.msg_status ?? body.event ?? '');
     const tag = typeof body.tag === 'string' ? body.tag : '';
     const status = STATUS_OF[event];
-    const match = /^(outbox)-(\d{1,10})$/.exec(tag);
+    const match = /^(outbox|delivery)-(\d{1,15})$/.exec(tag);
     if (event === 'reply' && typeof body.reply === 'string' && typeof body.to === 'string') return c.json(await inbound(`+${body.to.replace(/^\+/, '')}`, body.reply));
     if (!status || !match) return c.json({ ignored: true });
-    const id = Number(match[2]);
     const error = status === 'delivered' ? null : `Accusé de réception : ${event}${typeof body.description === 'string' ? ` (${body.description.slice(0, 200)})` : ''}`;
+    if (match[1] === 'delivery') {
+      const messageId = typeof body.messageId === 'number' || typeof body.messageId === 'string' ? String(body.messageId) : null;
+      return c.json({ updated: await receiveDeliveryReceipt(deps, match[2]!, status, messageId, error) });
+    }
+    const id = Number(match[2]);
+    if (id > 2147483647) return c.json({ ignored: true });
     await sql`update outbox_messages set status = ${status}, error = ${error} where id = ${id} and status in ('sending', 'sent', 'failed')`;
     return c.json({ updated: true });
   });

@@ -119,7 +119,16 @@ export function staffRoutes(deps: Deps) {
       if (admins === 0) throw conflict('Il doit rester au moins un administrateur actif.');
       const revoke = roleChanged || disabledNow || passwordHash !== null;
       if (revoke) await revokeStaffSessions(tx as never, id);
-      await audit(tx, { staff_id: me, action: 'update', resource: 'staff', record_id: id, ip: c.get('ip') });
+      // Disabling, re-enabling, a new role and a password set by an admin are each their own entry
+      // (« Compte désactivé : … », « Rôle du compte changé : … »); a rename, or a save that changed
+      // nothing of those, is a plain update.
+      const entry = { staff_id: me, resource: 'staff', record_id: id, ip: c.get('ip') };
+      const toggled = disabled !== current.disabled;
+      if (toggled) await audit(tx, { ...entry, action: disabled ? 'suspend' : 'reinstate' });
+      if (roleChanged) await audit(tx, { ...entry, action: 'change_role' });
+      if (passwordHash !== null) await audit(tx, { ...entry, action: 'reset_password' });
+      const renamed = input.full_name !== undefined && input.full_name !== current.full_name;
+      if (renamed || !(toggled || roleChanged || passwordHash !== null)) await audit(tx, { ...entry, action: 'update' });
       return { revoke, reason: disabledNow ? ('disabled' as const) : roleChanged ? ('role_changed' as const) : ('revoked' as const) };
     });
     if (outcome.revoke) await deps.fanOut.publish({ kind: 'staff_sessions_ended', staff_id: id, reason: outcome.reason });

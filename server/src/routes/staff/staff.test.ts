@@ -81,6 +81,6 @@ describe('staff accounts', () => {
   it('audits account changes', async () => {
     const rows = await t.sql`select action from audit_log where resource = 'staff' and staff_id = ${adminId}`;
     expect(rows.map((r) => r.action)).toContain('create');
-    expect(rows.map((r) => r.action)).toContain('update');
+    expect(rows.map((r) => r.action)).toContain('change_role');
   });
 });

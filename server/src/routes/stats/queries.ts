@@ -1,4 +1,5 @@
 import type { Sql } from '@vigie/db';
+import type { PendingQuery, Row } from 'postgres';
 import {
   HEAT_CELL,
   type FullStats,
@@ -10,7 +11,6 @@ import {
   type StatsSeriesPoint,
 } from '@vigie/shared';
 import { TIME_ZONE } from '../../rest/dates.ts';
-import { filterCondition } from '../reports/queries.ts';
 import type { StatsQuery } from './schemas.ts';
 
 /** A period of whole Paris days, `from` and `to` inclusive (YYYY-MM-DD). */
@@ -42,40 +42,51 @@ export function yearBefore(iso: string): string {
 
 export const daysBetween = (from: string, to: string) => Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000);
 
-/** The reports list's own filter builder, so that a figure and the list it summarises always agree. */
-function condition(sql: Sql, period: Period, q: Pick<StatsQuery, 'category' | 'neighbourhood_id'>) {
-  return filterCondition(sql, {
-    category: q.category,
-    neighbourhood_id: q.neighbourhood_id,
-    received_at_gte: { value: period.from, dateOnly: true },
-    received_at_lte: { value: period.to, dateOnly: true },
-  });
-}
-
 interface GroupRow {
   g_week: boolean;
   g_month: boolean;
   g_category: boolean;
   g_sector: boolean;
   g_source: boolean;
-  g_cell: boolean;
   week: string | null;
   month: string | null;
   category: ReportCategory | null;
   neighbourhood_id: number | null;
   source: ReportSource | null;
-  cy: number | null;
-  cx: number | null;
   n: number;
   forwarded: number;
 }
 
 type Shape = 'sectors' | 'summary' | 'full';
 
+/** The category and sector filters on a counts rollup (`d`: daily, `w`: weekly). */
+function countFilters(sql: Sql, alias: 'd' | 'w', q: Pick<StatsQuery, 'category' | 'neighbourhood_id'>) {
+  return sql`${sql(`${alias}.reports`)} <> 0
+    ${q.category ? sql`and ${sql(`${alias}.category`)} = any(${q.category as string[]}::text[])` : sql``}
+    ${q.neighbourhood_id ? sql`and ${sql(`${alias}.neighbourhood_id`)} = any(${q.neighbourhood_id as number[]}::int[])` : sql``}`;
+}
+
 /**
- * Every count of a period in one pass over its reports: `grouping sets` lets PostgreSQL aggregate
- * by week, month, category, sector, source and heat cell from a single scan (of the covering
- * index of migration 00009), and only the aggregates come back to the server.
+ * A period's counts rollup rows: its whole weeks from `report_stats_weekly`, its edge days from
+ * `report_stats_daily` (whose `day` is already a Paris day, so a period is a plain range).
+ */
+function countRows(sql: Sql, period: Period, q: Pick<StatsQuery, 'category' | 'neighbourhood_id'>) {
+  const split = splitWeeks(period);
+  const parts = [
+    ...(split.weeks
+      ? [sql`select w.week, w.month, w.category, w.neighbourhood_id, w.source, w.reports, w.forwarded from report_stats_weekly w
+             where w.week >= ${split.weeks.from}::date and w.week < ${split.weeks.until}::date and ${countFilters(sql, 'w', q)}`]
+      : []),
+    ...split.edges.map((edge) => sql`select d.week, d.month, d.category, d.neighbourhood_id, d.source, d.reports, d.forwarded from report_stats_daily d
+             where d.day between ${edge.from}::date and ${edge.to}::date and ${countFilters(sql, 'd', q)}`),
+  ];
+  return parts.reduce((all, part) => sql`${all} union all ${part}`);
+}
+
+/**
+ * Every count of a period in one pass over its rollup rows (migrations 00016 and 00019, kept by
+ * triggers): `grouping sets` aggregates by week, month, category, sector and source at once, and a
+ * year is ~15,000 weekly rollup rows, never the million reports behind them.
  */
 function groupedCounts(sql: Sql, period: Period, q: StatsQuery, shape: Shape) {
   const sets =
@@ -83,53 +94,111 @@ function groupedCounts(sql: Sql, period: Period, q: StatsQuery, shape: Shape) {
       ? sql`(s.neighbourhood_id), ()`
       : shape === 'summary'
         ? sql`(s.category), (s.neighbourhood_id), (s.source), ()`
-        : sql`(s.week, s.category), (s.month, s.category), (s.category), (s.neighbourhood_id), (s.source), (s.cy, s.cx), ()`;
+        : sql`(s.week, s.category), (s.month, s.category), (s.category), (s.neighbourhood_id), (s.source), ()`;
   const grouped: Record<Shape, readonly string[]> = {
     sectors: ['neighbourhood_id'],
     summary: ['category', 'neighbourhood_id', 'source'],
-    full: ['week', 'month', 'category', 'neighbourhood_id', 'source', 'cy'],
+    full: ['week', 'month', 'category', 'neighbourhood_id', 'source'],
   };
   // grouping() accepts only columns of some grouping set: the others are never grouped by.
   const flag = (column: string, name: string) =>
     grouped[shape].includes(column) ? sql`grouping(${sql(`s.${column}`)}) = 0 as ${sql(name)}` : sql`false as ${sql(name)}`;
+  // Weeks and months are grouped as dates and formatted once per group, not once per rollup row.
+  const formats: Record<string, string> = { week: 'YYYY-MM-DD', month: 'YYYY-MM' };
   const value = (column: string) =>
-    grouped[shape].includes(column === 'cx' ? 'cy' : column) ? sql(`s.${column}`) : sql`null as ${sql(column)}`;
+    !grouped[shape].includes(column)
+      ? sql`null as ${sql(column)}`
+      : formats[column]
+        ? sql`to_char(${sql(`s.${column}`)}, ${formats[column]}) as ${sql(column)}`
+        : sql(`s.${column}`);
   return sql<GroupRow[]>`
     select ${flag('week', 'g_week')}, ${flag('month', 'g_month')}, ${flag('category', 'g_category')},
-           ${flag('neighbourhood_id', 'g_sector')}, ${flag('source', 'g_source')}, ${flag('cy', 'g_cell')},
-           ${value('week')}, ${value('month')}, ${value('category')}, ${value('neighbourhood_id')}, ${value('source')}, ${value('cy')}, ${value('cx')},
-           count(*)::int as n, count(*) filter (where s.status = 'forwarded')::int as forwarded
-    from (
-      select to_char(date_trunc('week', r.received_at at time zone ${TIME_ZONE}), 'YYYY-MM-DD') as week,
-             to_char(r.received_at at time zone ${TIME_ZONE}, 'YYYY-MM') as month,
-             r.category, r.neighbourhood_id, r.source, r.status,
-             floor(r.lat / ${HEAT_CELL.lat}::float8)::int as cy, floor(r.lng / ${HEAT_CELL.lng}::float8)::int as cx
-      from reports r
-      where ${condition(sql, period, q)}
-    ) s
+           ${flag('neighbourhood_id', 'g_sector')}, ${flag('source', 'g_source')},
+           ${value('week')}, ${value('month')}, ${value('category')}, ${value('neighbourhood_id')}, ${value('source')},
+           coalesce(sum(s.reports), 0)::int as n, coalesce(sum(s.forwarded), 0)::int as forwarded
+    from (${countRows(sql, period, q)}) s (week, month, category, neighbourhood_id, source, reports, forwarded)
     group by grouping sets (${sets})`;
 }
 
 /**
- * Median minutes to the first status past « nouveau » and to the first closing status, per
- * priority, from the status changes of the timeline (report_events).
+ * A period cut for the rollups of migration 00019: its whole Monday-to-Sunday weeks, read from the
+ * weekly rows, and the days before the first and after the last of them (at most 6 + 6, or the
+ * whole period when it holds no whole week), read from the daily rows.
+ */
+export interface WeeklySplit {
+  /** Mondays: the weekly rows `weeks.from <= since < weeks.until`; null when there is none. */
+  weeks: { from: string; until: string } | null;
+  /** Periods of whole days read from the daily rows. */
+  edges: Period[];
+}
+
+/** ISO day of the week of a YYYY-MM-DD day, Monday = 1 … Sunday = 7. */
+const isoDow = (iso: string) => ((utcDay(iso).getUTCDay() + 6) % 7) + 1;
+
+export function splitWeeks(period: Period): WeeklySplit {
+  const first = addDays(period.from, (8 - isoDow(period.from)) % 7); // the first Monday on or after `from`
+  const until = addDays(period.to, 1 - (isoDow(addDays(period.to, 1)) - 1)); // the Monday of the week after the last whole one
+  if (first >= until) return { weeks: null, edges: [period] };
+  const edges: Period[] = [];
+  if (period.from < first) edges.push({ from: period.from, to: addDays(first, -1) });
+  if (until <= period.to) edges.push({ from: until, to: period.to });
+  return { weeks: { from: first, until }, edges };
+}
+
+/**
+ * The rollup rows covering a period (whole weeks, then edge days), each range in the scope of the
+ * filters (see migration 00019): one index-only range scan of the rollup's key per part.
+ */
+function rollupParts(sql: Sql, table: 'report_heat_rollup' | 'report_delay_rollup', columns: PendingQuery<Row[]>, period: Period, q: StatsQuery) {
+  const split = splitWeeks(period);
+  const ranges: Array<[days: 1 | 7, from: string, until: string]> = [
+    ...(split.weeks ? [[7, split.weeks.from, split.weeks.until] as [7, string, string]] : []),
+    ...split.edges.map((edge) => [1, edge.from, addDays(edge.to, 1)] as [1, string, string]),
+  ];
+  return ranges
+    .map(([days, from, until]) => sql`
+      select ${columns} from ${sql(table)} x
+      where x.category ${q.category ? sql`= any(${q.category as string[]}::text[])` : sql`= ''`}
+        and x.neighbourhood_id ${q.neighbourhood_id ? sql`= any(${q.neighbourhood_id as number[]}::int[])` : sql`= 0`}
+        and x.days = ${days} and x.since >= ${from}::date and x.since < ${until}::date
+        and x.reports <> 0`)
+    .reduce((all, part) => sql`${all} union all ${part}`);
+}
+
+/** Heat cells of the period, from `report_heat_rollup` (cut by `stats_cell_y/x`, the shared HEAT_CELL). */
+function heatCells(sql: Sql, period: Period, q: StatsQuery) {
+  return sql<Array<{ cy: number; cx: number; n: number }>>`
+    select cy, cx, sum(n)::int as n from (${rollupParts(sql, 'report_heat_rollup', sql`x.cy, x.cx, x.reports`, period, q)}) c (cy, cx, n)
+    group by 1, 2 having sum(n) <> 0`;
+}
+
+/**
+ * Median minutes to the first status past « nouveau » and to closing, per priority. Medians cannot
+ * be summed, histograms can: `report_delay_rollup` counts the delays in buckets (1 minute under an
+ * hour, then 5 min, 15 min, 1 h, 1 day: `stats_delay_bucket`, migration 00019). The median is read
+ * from the period's cumulative histogram like `percentile_cont(0.5)` reads sorted values (the mean
+ * of the two middle ones for an even count), each middle value placed evenly inside its bucket: it
+ * stays inside the bucket of the exact value, so it is off by less than one bucket's width (one
+ * minute under an hour). `rollup.test.ts` checks that bound against `percentile_cont`.
  */
 function durations(sql: Sql, period: Period, q: StatsQuery) {
-  return sql<FullStats['durations']>`
-    select r.priority,
-           round((percentile_cont(0.5) within group (order by extract(epoch from e.ack_at - r.received_at)))::numeric / 60, 1)::float8 as acknowledge_minutes,
-           count(e.ack_at)::int as acknowledged,
-           round((percentile_cont(0.5) within group (order by extract(epoch from e.close_at - r.received_at)))::numeric / 60, 1)::float8 as close_minutes,
-           count(e.close_at)::int as closed
-    from reports r
-    cross join lateral (
-      select min(ev.at) filter (where ev.to_value <> 'new') as ack_at,
-             min(ev.at) filter (where ev.to_value in ('resolved', 'dismissed', 'forwarded')) as close_at
-      from report_events ev where ev.report_id = r.id and ev.action = 'status'
-    ) e
-    where ${condition(sql, period, q)}
-    group by r.priority
-    order by array_position(array['low', 'normal', 'high', 'urgent'], r.priority)`;
+  return sql<Array<{ priority: ReportPriority; kind: 'acknowledge' | 'close'; total: number; minutes: number }>>`
+    with histogram as (
+      select priority, kind, bucket, sum(n) as n
+      from (${rollupParts(sql, 'report_delay_rollup', sql`x.priority, x.kind, x.bucket, x.reports`, period, q)}) h (priority, kind, bucket, n)
+      group by 1, 2, 3 having sum(n) > 0
+    ), cumulative as (
+      select priority, kind, bucket, n,
+             sum(n) over (partition by priority, kind order by bucket) - n as before,
+             sum(n) over (partition by priority, kind) as total
+      from histogram
+    )
+    select c.priority, c.kind, c.total::int as total,
+           round(avg(c.bucket + stats_delay_width(c.bucket) * (m.rank - c.before + 0.5) / c.n) / 60, 1)::float8 as minutes
+    from cumulative c
+    cross join lateral (values (floor((c.total - 1) / 2.0)), (ceil((c.total - 1) / 2.0))) m (rank)
+    where m.rank >= c.before and m.rank < c.before + c.n
+    group by 1, 2, 3`;
 }
 
 const PRIORITY_ORDER: readonly ReportPriority[] = ['urgent', 'high', 'normal', 'low'];
@@ -146,7 +215,7 @@ function bySector(current: GroupRow[], previous: GroupRow[], names: Map<number, 
   return [...rows.values()].sort((a, b) => b.count - a.count || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'fr'));
 }
 
-const total = (rows: GroupRow[]) => rows.find((r) => !r.g_week && !r.g_month && !r.g_category && !r.g_sector && !r.g_source && !r.g_cell);
+const total = (rows: GroupRow[]) => rows.find((r) => !r.g_week && !r.g_month && !r.g_category && !r.g_sector && !r.g_source);
 
 async function sectorNames(sql: Sql) {
   const rows = await sql<{ id: number; name: string }[]>`select id, name from neighbourhoods`;
@@ -173,10 +242,11 @@ export async function sectorStats(sql: Sql, period: Period, q: StatsQuery): Prom
 /** Every figure of the statistics page and of the monthly « bilan ». */
 export async function fullStats(sql: Sql, period: Period, q: StatsQuery): Promise<FullStats> {
   const previous = { from: yearBefore(period.from), to: yearBefore(period.to) };
-  const [now, before, timing, names] = await Promise.all([
+  const [now, before, timing, cells, names] = await Promise.all([
     groupedCounts(sql, period, q, 'full'),
     groupedCounts(sql, previous, q, 'summary'),
     durations(sql, period, q),
+    heatCells(sql, period, q),
     sectorNames(sql),
   ]);
   const series = (pick: (r: GroupRow) => boolean, key: (r: GroupRow) => string | null): StatsSeriesPoint[] =>
@@ -191,7 +261,13 @@ export async function fullStats(sql: Sql, period: Period, q: StatsQuery): Promis
     return [...map].map(([k, v]) => ({ [key]: k, ...v }) as { [P in K]: NonNullable<GroupRow[P]> } & { count: number; previous: number }).sort((a, b) => b.count - a.count || b.previous - a.previous || String(a[key]).localeCompare(String(b[key])));
   };
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
-  const byPriority = new Map(timing.map((t) => [t.priority, t]));
+  const byPriority = new Map<ReportPriority, FullStats['durations'][number]>();
+  for (const t of timing) {
+    const row = byPriority.get(t.priority) ?? { priority: t.priority, acknowledge_minutes: null, acknowledged: 0, close_minutes: null, closed: 0 };
+    if (t.kind === 'acknowledge') Object.assign(row, { acknowledge_minutes: t.minutes, acknowledged: t.total });
+    else Object.assign(row, { close_minutes: t.minutes, closed: t.total });
+    byPriority.set(t.priority, row);
+  }
   return {
     scope: 'full',
     ...period,
@@ -210,7 +286,7 @@ export async function fullStats(sql: Sql, period: Period, q: StatsQuery): Promis
     forwarded: { count: total(now)?.forwarded ?? 0, previous: total(before)?.forwarded ?? 0 },
     heat: {
       cell: HEAT_CELL,
-      cells: now.filter((r) => r.g_cell).map((r) => ({ lat: round(r.cy! * HEAT_CELL.lat), lng: round(r.cx! * HEAT_CELL.lng), count: r.n })),
+      cells: cells.map((r) => ({ lat: round(r.cy * HEAT_CELL.lat), lng: round(r.cx * HEAT_CELL.lng), count: r.n })),
     },
   };
 }

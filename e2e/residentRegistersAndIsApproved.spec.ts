@@ -1,11 +1,6 @@
-/**
- * PENDING: needs the members-core (registrations, confirmations, members actions), members-more
- * (offline geocoder, `member_count` on neighbourhoods) and delivery (outbox worker sending over
- * SMTP_URL) branches. Move it up to e2e/ once they are merged.
- */
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, menuItem, signIn, test, UI, uniqueTag } from '../fixtures.ts';
-import { linkInMailTo } from '../smtpInbox.ts';
+import { expect, expectNoSeriousA11yViolations, menuItem, signIn, test, UI, uniqueTag } from './fixtures.ts';
+import { linkInMailTo } from './smtpInbox.ts';
 
 /** A street of the offline geocoder's list (db/seeds/streets.ts) that runs through one sector only. */
 const ADDRESS = '5 rue des Bas-Coquarts, 92340 Bourg-la-Reine';
@@ -60,6 +55,8 @@ test('a resident registers on a phone, confirms from the e-mail, is approved, an
   // The town hall finds the registration in its queue, with its checks, and approves it.
   await page.goto('/');
   await menuItem(page, UI.menu.reviewQueue).click();
+  // The seeded queue is long and oldest first: the clerk searches for the resident by name.
+  await page.getByRole('textbox', { name: 'Rechercher un membre (nom, e-mail, téléphone, n°)' }).fill(tag);
   const row = page.getByRole('row', { name: new RegExp(name) });
   await expect(row).toBeVisible();
   await expect(row.getByText('Dans la commune')).toBeVisible();
