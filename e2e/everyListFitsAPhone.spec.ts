@@ -8,6 +8,9 @@ const LISTS: Record<Role, string[]> = {
   admin: ['/', '/staff', '/partners', '/audit_log'],
 };
 
+/** Screens that are not a table of rows. */
+const NOT_TABLES = new Set(['/', '/map', '/stats', '/neighbourhoods']);
+
 // An iPhone 14/15 portrait window: what officers carry on patrol.
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -17,8 +20,13 @@ for (const [role, paths] of Object.entries(LISTS) as Array<[Role, string[]]>) {
     for (const path of paths) {
       await page.goto(`/#${path}`);
       await expect(page.getByRole('progressbar')).toHaveCount(0);
-      // Data rows (or the empty state) are on screen: the widest content has been laid out.
+      // Data rows (or the empty state) are on screen: the widest content has been laid out. Measured
+      // too early, a table that later widened the page by 17 px passed here and failed in CI.
       await page.waitForLoadState('networkidle').catch(() => undefined);
+      if (!NOT_TABLES.has(path)) {
+        const laidOut = page.locator('main table tbody tr, main .MuiList-root li, main .RaEmpty-message').or(page.getByText(UI.noResults));
+        await expect(laidOut.first(), `${path}: no rows nor empty state`).toBeVisible();
+      }
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))

@@ -35,6 +35,8 @@ export const UI = {
   appName: 'Vigie',
   commune: 'Bourg-la-Reine',
   userMenu: 'Profil',
+  /** react-admin's empty filtered list. */
+  noResults: /^Aucun résultat/,
   /** The live indicator's accessible name once the socket is connected, and while it is not. */
   liveOnline: /En direct/,
   liveReconnecting: /Reconnexion…/,

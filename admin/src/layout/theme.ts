@@ -27,8 +27,11 @@ export const theme: RaThemeOptions = {
     },
     // On a phone a wide table scrolls inside its card; the page itself (and the sign-out button in
     // the top bar) never scrolls sideways. A flex child only shrinks below its content with min-width 0.
+    // react-admin sizes its layout `min-width: fit-content`, and a scrolling card still reports its
+    // table's full width as its intrinsic size: one long unbreakable word in a cell widened the whole
+    // page by a few pixels. The layout is as wide as the window; wide content scrolls in its card.
     RaLayout: {
-      styleOverrides: { root: { '& .RaLayout-content': { minWidth: 0 } } },
+      styleOverrides: { root: { minWidth: 0, '& .RaLayout-content': { minWidth: 0, '& > *': { minWidth: 0 } } } },
     },
     RaList: {
       styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } },
