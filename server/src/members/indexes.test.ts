@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseListQuery } from '../rest/listQuery.ts';
 import { MemberFilterSchema } from '../routes/members/schemas.ts';
-import { MEMBER_SORTS, memberPageQuery } from './queries.ts';
+import { MEMBER_SORTS, memberCondition, memberPageQuery, type MemberFilter } from './queries.ts';
 
 let db: TestDatabase;
 let sql: Sql;
@@ -64,5 +64,30 @@ describe('every member list query is index-backed', () => {
     const plan = await planOf(filter, sort);
     const seq = plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'members');
     expect(seq, JSON.stringify(plan.map((n) => n['Index Name'] ?? n['Node Type']))).toEqual([]);
+  });
+});
+
+describe('the capped totals and the e-mail search stay on their indexes', () => {
+  async function countPlan(filter: MemberFilter) {
+    const [row] = await sql`explain (format json) select count(*) from (select 1 from members m where ${memberCondition(sql, filter)} limit 1001) capped`;
+    return nodes((row!['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+  }
+
+  it("counts a sector's members from the index alone (migration 00021)", async () => {
+    const plan = await countPlan({ neighbourhood_id: [3] });
+    expect(plan.map((n) => n['Index Name'] ?? n['Node Type'])).toContain('members_neighbourhood_status_idx');
+    expect(plan.filter((n) => n['Node Type'] === 'Seq Scan')).toEqual([]);
+  });
+
+  it('finds the start of an e-mail by index, even in the generic plan of a prepared statement', async () => {
+    const plan = await sql.begin(async (tx) => {
+      await tx`set local plan_cache_mode = force_generic_plan`;
+      const [row] = await tx`explain (format json) ${memberPageQuery(tx as unknown as Sql, parseListQuery(
+        { sort: JSON.stringify(['created_at', 'DESC']), range: '[0,24]', filter: JSON.stringify({ q: 'membre1234@exa' }) },
+        { sortable: MEMBER_SORTS, defaultSort: ['created_at', 'DESC'], filter: MemberFilterSchema },
+      ))}`;
+      return nodes((row!['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+    });
+    expect(plan.map((n) => n['Index Name'] ?? n['Node Type'])).toContain('members_email_prefix_idx');
   });
 });

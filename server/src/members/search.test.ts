@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextPrefix } from './queries.ts';
 import { fold, memberTsQuery } from './search.ts';
 
 describe('the members search query', () => {
@@ -15,5 +16,12 @@ describe('the members search query', () => {
   it('lets nothing of tsquery syntax through', () => {
     expect(memberTsQuery("a:* | !b & (c)'")).toBe('a & b & c');
     expect(memberTsQuery('***')).toBeNull();
+  });
+
+  it('bounds an e-mail prefix by the next string in code-point order', () => {
+    expect(nextPrefix('jean@ex')).toBe('jean@ey');
+    expect(nextPrefix('a@')).toBe('aA');
+    expect(nextPrefix('é@é')).toBe('é@ê');
+    expect(nextPrefix('a@\u{10FFFF}')).toBeNull();
   });
 });

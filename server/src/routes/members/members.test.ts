@@ -75,6 +75,11 @@ describe('GET /api/members', () => {
     expect(ids((await townhall.json<Member[]>('GET', filter({ q: 'lefevre' }))).body)).toEqual([a.id]);
     expect(ids((await townhall.json<Member[]>('GET', filter({ q: 'Gérard LEF' }))).body)).toEqual([a.id]);
     expect(ids((await townhall.json<Member[]>('GET', filter({ q: 'g.lefevre@example' }))).body)).toEqual([a.id]);
+    // The start of an address, typed in capitals or cut at the @; LIKE's wildcards are plain characters.
+    expect(ids((await townhall.json<Member[]>('GET', filter({ q: 'G.LEFEVRE@' }))).body)).toEqual([a.id]);
+    expect((await townhall.json<Member[]>('GET', filter({ q: 'g_lefevre@' }))).body).toEqual([]);
+    expect((await townhall.json<Member[]>('GET', filter({ q: '%lefevre@' }))).body).toEqual([]);
+    expect(ids((await townhall.json<Member[]>('GET', filter({ q: 'g.lefevre@example.fr\u{10FFFF}' }))).body)).toEqual([]);
     expect(ids((await townhall.json<Member[]>('GET', filter({ q: '07 55 44 33 22' }))).body)).toEqual([b.id]);
     expect(ids((await townhall.json<Member[]>('GET', filter({ q: '+33755443322' }))).body)).toEqual([b.id]);
     expect((await townhall.json<Member[]>('GET', filter({ q: '%' }))).body).toEqual([]);
