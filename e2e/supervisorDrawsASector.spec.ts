@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, menuItem, test, uniqueTag, UI } from './fixtures.ts';
+import { expect, expectNoSeriousA11yViolations, menuItem, signIn, test, uniqueTag, UI } from './fixtures.ts';
 
 // Drawing, saving and removing on a shared two-core machine.
 test.setTimeout(120_000);
@@ -10,7 +10,14 @@ const EAST_VERTEX = { lng: 2.3258147798433, lat: 48.781908297526 };
 test.describe('supervisor', () => {
   test.use({ loggedInAs: 'supervisor' });
 
-  test('a supervisor draws a new sector on the map, names it, and is told how many reports moved into it', async ({ page }) => {
+  test('a supervisor draws a new sector on the map, names it, and is told how many reports moved into it', async ({ page, browser }) => {
+    // An officer has the sectors page open on another screen: it follows without a reload.
+    const colleague = await (await browser.newContext()).newPage();
+    await signIn(colleague, 'officer');
+    await menuItem(colleague, UI.menu.neighbourhoods).click();
+    const colleagueList = colleague.getByRole('list', { name: 'Liste des secteurs' });
+    await expect(colleagueList.getByRole('listitem').first()).toBeVisible();
+
     await page.goto('/');
     await menuItem(page, UI.menu.neighbourhoods).click();
     const map = page.getByRole('region', { name: 'Carte des secteurs' });
@@ -65,6 +72,7 @@ test.describe('supervisor', () => {
     const moved = Number(/(\d+) signalements? ont changé de secteur/.exec((await saved.textContent()) ?? '')?.[1]);
     expect(moved).toBeGreaterThanOrEqual(1);
     await expect(page.getByRole('list', { name: 'Liste des secteurs' }).getByText(name, { exact: true })).toBeVisible();
+    await expect(colleagueList.getByText(name, { exact: true })).toBeVisible();
 
     const sectors = await page.evaluate(async () => (await (await fetch('/api/neighbourhoods?range=[0,199]')).json()) as Array<{ id: number; name: string }>);
     const sector = sectors.find((s) => s.name === name)!;
@@ -105,6 +113,8 @@ test.describe('supervisor', () => {
     await dialog.getByRole('button', { name: 'Supprimer' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Secteur « ${name} » supprimé` })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Liste des secteurs' }).getByText(name, { exact: true })).toHaveCount(0);
+    await expect(colleagueList.getByText(name, { exact: true })).toHaveCount(0);
+    await colleague.context().close();
     const back = await page.evaluate(async (id) => (await (await fetch(`/api/reports/${id}`)).json()) as { neighbourhood_id: number | null }, report.id);
     expect(back.neighbourhood_id).toBeNull();
   });

@@ -37,4 +37,11 @@ describe('loadCommuneSectors', () => {
   ])('stops at %s with the feature it is about', (_, sectors, message) => {
     expect(() => loadCommuneSectors(communeWith(sectors))).toThrow(message);
   });
+
+  it("stops at a sector the server's shape rules refuse, with the feature and the reason", () => {
+    const file = communeWith({ features: [sector('Gare'), sector('Centre')] });
+    const check = (ring: unknown[]) => (ring.length === 5 ? 'Le secteur est entièrement hors de la commune.' : null);
+    expect(() => loadCommuneSectors(file, check)).toThrow('sectors.features[0] (Gare) is refused: Le secteur est entièrement hors de la commune.');
+    expect(loadCommuneSectors(file, () => null)).toHaveLength(2);
+  });
 });

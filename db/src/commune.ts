@@ -73,11 +73,17 @@ export interface CommuneSector {
 }
 
 /**
+ * The shape rules a drawn sector obeys (closed, not self-crossing, inside the commune), given by the
+ * server that owns them: the reason a ring is refused, or null.
+ */
+export type SectorCheck = (ring: GeoJSON.Position[]) => string | null;
+
+/**
  * The commune file's optional `sectors` FeatureCollection: each feature a Polygon named by its
  * `nom` (or `name`) property. A town describes its quartiers once, in the file, not in code.
  * A mistake in it stops the start with the feature's index, not with a database error.
  */
-export function loadCommuneSectors(file = DEFAULT_COMMUNE_FILE): CommuneSector[] {
+export function loadCommuneSectors(file = DEFAULT_COMMUNE_FILE, check?: SectorCheck): CommuneSector[] {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { sectors?: { features?: unknown } };
   if (parsed.sectors === undefined) return [];
   const features = parsed.sectors?.features;
@@ -94,7 +100,10 @@ export function loadCommuneSectors(file = DEFAULT_COMMUNE_FILE): CommuneSector[]
     if (!ring.every(position)) throw new Error(`${where} (${name}): every vertex must be [longitude, latitude] in degrees`);
     if (seen.has(name)) throw new Error(`${where}: the name « ${name} » is used twice`);
     seen.add(name);
-    return { name, ring: ring.map((p) => [p[0], p[1]]) as GeoJSON.Position[] };
+    const sectorRing = ring.map((p) => [p[0], p[1]]) as GeoJSON.Position[];
+    const refused = check?.(sectorRing);
+    if (refused) throw new Error(`${where} (${name}) is refused: ${refused}`);
+    return { name, ring: sectorRing };
   });
 }
 
@@ -102,8 +111,8 @@ export function loadCommuneSectors(file = DEFAULT_COMMUNE_FILE): CommuneSector[]
  * On a first start without any sector, the commune file's sectors become the neighbourhoods
  * (the demo seeds its own before this runs). Returns how many were created.
  */
-export async function loadSectorsIfNone(sql: import('./types.ts').Sql, file = DEFAULT_COMMUNE_FILE): Promise<number> {
-  const sectors = loadCommuneSectors(file);
+export async function loadSectorsIfNone(sql: import('./types.ts').Sql, file = DEFAULT_COMMUNE_FILE, check?: SectorCheck): Promise<number> {
+  const sectors = loadCommuneSectors(file, check);
   if (sectors.length === 0) return 0;
   return sql.begin(async (tx) => {
     await tx`lock table neighbourhoods in share row exclusive mode`; // two processes starting together create them once

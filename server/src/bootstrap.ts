@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { createFanOut, loadCommune, loadSectorsIfNone, migrate, type Database } from '@vigie/db';
+import { createFanOut, loadCommune, loadSectorsIfNone, migrate, outerRing, type Database } from '@vigie/db';
 import { seedDemo } from '@vigie/db/seeds';
 import { createApp } from './app.ts';
 import type { Deps } from './context.ts';
@@ -14,6 +14,7 @@ import { startQueue } from './jobs/queue.ts';
 import { startDeliveryWorkers } from './delivery/worker.ts';
 import { startBroadcastScheduler } from './routes/broadcasts/scheduler.ts';
 import { ensureDemoPartner } from './routes/partners/demo.ts';
+import { communeSectorCheck } from './routes/neighbourhoods/geometry.ts';
 import { createKeyring } from './routes/partners/keyring.ts';
 import { createPartnerRates } from './routes/intake/partnerRates.ts';
 
@@ -48,7 +49,7 @@ export async function startServer(
     if (summary.seeded) logger.info(summary, 'demo data seeded');
     if ((await ensureDemoPartner(db.sql, env.VIGIE_SECRET_KEY)) !== 'present') logger.info({ partner_id: 'vvs-demo' }, 'demo partner ready');
   }
-  const sectors = await loadSectorsIfNone(db.sql, env.VIGIE_COMMUNE_FILE);
+  const sectors = await loadSectorsIfNone(db.sql, env.VIGIE_COMMUNE_FILE, communeSectorCheck(outerRing(commune.boundary)));
   if (sectors) logger.info({ sectors }, 'sectors loaded from the commune file');
   if (env.NODE_ENV === 'production') {
     const [demo] = await db.sql`

@@ -1,6 +1,15 @@
 import type { Broadcast } from './broadcasts.ts';
 import type { Report } from './reports.ts';
 
+/** A sector as every role may see it: its outline and how many approved members live in it (never who). */
+export interface LiveSector {
+  id: number;
+  name: string;
+  /** Outline vertices as [lng, lat]. */
+  area: Array<[number, number]>;
+  member_count: number;
+}
+
 /**
  * Live events follow react-admin's realtime convention (ra-realtime): topics `resource/reports`
  * and `resource/reports/123`, events `{ type, topic, payload: { ids }, date }`. On the wire,
@@ -20,6 +29,10 @@ export interface ServerToClientEvents {
   'report:updated': (event: LiveEnvelope<Report>) => void;
   /** A broadcast with its delivery counts: state changes at once, progress about twice a second. */
   'broadcast:updated': (event: LiveEnvelope<Broadcast>) => void;
+  /** A sector drawn, reshaped or renamed, or removed (the record as it was): every role's maps follow. */
+  'neighbourhood:created': (event: LiveEnvelope<LiveSector>) => void;
+  'neighbourhood:updated': (event: LiveEnvelope<LiveSector>) => void;
+  'neighbourhood:deleted': (event: LiveEnvelope<LiveSector>) => void;
   /** Who has a report open right now ("who is on it"); sent to every police socket on change. */
   'report:presence': (event: ReportPresence) => void;
   /** The server is closing this socket (session revoked, account disabled or role changed). */

@@ -48,7 +48,7 @@ export const PERMISSIONS: Matrix = {
   response_templates: { list: POLICE, show: POLICE, create: ['supervisor'], edit: ['supervisor'] },
   // Sectors are configuration, seeded from the commune file; drawing them comes with the map.
   // Sectors are drawn and edited by the police chief or an admin (members and reports follow).
-  neighbourhoods: { list: ALL, show: ALL, create: ['supervisor', 'admin'], edit: ['supervisor', 'admin'], delete: ['supervisor', 'admin'] },
+  neighbourhoods: { list: ALL, show: ALL, create: ['supervisor', 'admin'], edit: ['supervisor', 'admin'], delete: ['supervisor', 'admin'], subscribe: ALL },
   // Colleagues a report can be assigned to: names only, not the staff accounts themselves.
   officers: { list: POLICE, show: POLICE },
   // Residents' personal data: managed by the town hall only (admins run accounts, not residents'

@@ -14,13 +14,19 @@ export type LiveListener = (event: LiveEvent) => void;
 export const SESSION_TOPIC = 'vigie/session';
 
 /** Wire events that carry a record (presence and session events have their own handling). */
-type RecordEventName = Extract<keyof ServerToClientEvents, 'report:created' | 'report:updated' | 'broadcast:updated'>;
+type RecordEventName = Extract<
+  keyof ServerToClientEvents,
+  'report:created' | 'report:updated' | 'broadcast:updated' | 'neighbourhood:created' | 'neighbourhood:updated' | 'neighbourhood:deleted'
+>;
 
 /** socket.io `domain:action` names → the resource and event type they stand for. */
 export const WIRE_EVENTS: Record<RecordEventName, { resource: string; type: LiveEventType }> = {
   'report:created': { resource: 'reports', type: 'created' },
   'report:updated': { resource: 'reports', type: 'updated' },
   'broadcast:updated': { resource: 'broadcasts', type: 'updated' },
+  'neighbourhood:created': { resource: 'neighbourhoods', type: 'created' },
+  'neighbourhood:updated': { resource: 'neighbourhoods', type: 'updated' },
+  'neighbourhood:deleted': { resource: 'neighbourhoods', type: 'deleted' },
 };
 
 export const isRecordEventName = (name: string): name is RecordEventName => Object.hasOwn(WIRE_EVENTS, name);

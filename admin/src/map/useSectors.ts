@@ -1,4 +1,5 @@
 import { useGetList } from 'react-admin';
+import { useSubscribeToRecordList } from '../live/useSubscribe.ts';
 
 export interface Sector {
   id: number;
@@ -6,6 +7,12 @@ export interface Sector {
   area: Array<[number, number]>;
 }
 
-/** The commune's sectors (a few dozen at most), for the polygons and the sector filter. */
-export const useSectors = (): Sector[] =>
-  useGetList<Sector>('neighbourhoods', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } }).data ?? [];
+/**
+ * The commune's sectors (a few dozen at most), for the polygons and the sector filter; redrawn when
+ * a supervisor changes them (`neighbourhood:*` events), so a map left open all night stays right.
+ */
+export const useSectors = (): Sector[] => {
+  const { data, refetch } = useGetList<Sector>('neighbourhoods', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } });
+  useSubscribeToRecordList(() => void refetch(), 'neighbourhoods');
+  return data ?? [];
+};

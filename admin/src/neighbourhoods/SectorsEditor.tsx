@@ -9,6 +9,7 @@ import { SectorForm, type SectorFormProps } from './SectorForm.tsx';
 import { SectorRows } from './SectorRows.tsx';
 import { SectorsMap } from './SectorsMap.tsx';
 import type { Counts, EditorMode, Sector, WrittenSector } from './sectorTypes.ts';
+import { useSubscribeToRecordList } from '../live/useSubscribe.ts';
 import { useCoverage } from './useCoverage.ts';
 
 type Ring = Array<[number, number]>;
@@ -22,8 +23,13 @@ type Outcome = { action: 'saved' | 'deleted'; name: string; reassigned: Counts }
 export const SectorsEditor = () => {
   const translate = useTranslate();
   const config = useCommuneConfig();
-  const { data: sectors = [] } = useGetList<Sector & { member_count: number }>('neighbourhoods', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } });
+  const { data: sectors = [], refetch } = useGetList<Sector & { member_count: number }>('neighbourhoods', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } });
   const { coverage, failed, reload } = useCoverage();
+  // A colleague drawing on another screen: their sectors and the coverage report appear here too.
+  useSubscribeToRecordList(() => {
+    void refetch();
+    reload();
+  }, 'neighbourhoods');
   const { canAccess: canCreate = false } = useCanAccess({ resource: 'neighbourhoods', action: 'create' });
   const { canAccess: canEdit = false } = useCanAccess({ resource: 'neighbourhoods', action: 'edit' });
   const { canAccess: canDelete = false } = useCanAccess({ resource: 'neighbourhoods', action: 'delete' });

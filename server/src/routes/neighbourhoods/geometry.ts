@@ -56,6 +56,15 @@ export function validateSectorRing(input: Ring, commune: Ring): { ring: Ring } |
   return { ring };
 }
 
+/**
+ * The commune file's sectors obey the rules of a drawn one: a file with a sector outside the commune
+ * or crossing itself stops the start, naming it, instead of filling the sector map with nonsense.
+ */
+export const communeSectorCheck = (commune: Ring) => (ring: Ring) => {
+  const checked = validateSectorRing(ring, commune);
+  return 'error' in checked ? checked.error : null;
+};
+
 export interface Coverage {
   /** `area`: where the two sectors overlap, GeoJSON MultiPolygon coordinates ([lng, lat]). */
   overlaps: Array<{ a: { id: number; name: string }; b: { id: number; name: string }; area_m2: number; area: MultiPolygon }>;

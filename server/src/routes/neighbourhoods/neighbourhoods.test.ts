@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_COMMUNE_FILE, loadSectorsIfNone } from '@vigie/db';
+import { DEFAULT_COMMUNE_FILE, loadCommune, loadSectorsIfNone, outerRing } from '@vigie/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointInRing } from '../../geocoding/geometry.ts';
-import { createStaff, signIn, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
+import { communeSectorCheck } from './geometry.ts';
+import type { LiveEnvelope, LiveResyncReply, LiveSector } from '@vigie/shared';
+import { connected, connectSocket, createStaff, signIn, startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 
 let t: TestServer;
 let supervisor: Client;
@@ -55,7 +57,9 @@ describe('sectors from the commune file', () => {
       ],
     };
     writeFileSync(file, JSON.stringify(communeFile));
-    expect(await loadSectorsIfNone(t.sql, file)).toBe(2);
+    // The start checks the file's sectors with the rules of a drawn one (bootstrap.ts).
+    const check = communeSectorCheck(outerRing(loadCommune(DEFAULT_COMMUNE_FILE).boundary));
+    expect(await loadSectorsIfNone(t.sql, file, check)).toBe(2);
     expect(await loadSectorsIfNone(t.sql, file)).toBe(0);
     const names = await t.sql<{ name: string }[]>`select name from neighbourhoods order by name`;
     expect(names.map((n) => n.name)).toEqual(['Fichier Est', 'Fichier Ouest']);
@@ -66,6 +70,25 @@ describe('sectors from the commune file', () => {
     // Out of the way of the counts below.
     await t.sql`update members set lat = null, lng = null where id = ${member}`;
     await t.sql`update reports set lat = 48, lng = 2 where id = ${report.body.id}`;
+  });
+});
+
+describe('a commune file whose sector is outside the commune', () => {
+  it('stops the start naming the sector and why, and creates none', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'vigie-commune-')), 'commune.geojson');
+    const communeFile = JSON.parse(readFileSync(DEFAULT_COMMUNE_FILE, 'utf8'));
+    const PARIS: Array<[number, number]> = [[2.34, 48.85], [2.35, 48.85], [2.35, 48.86], [2.34, 48.86], [2.34, 48.85]];
+    communeFile.sectors = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { nom: 'Ouest' }, geometry: { type: 'Polygon', coordinates: [[...WEST, WEST[0]]] } },
+        { type: 'Feature', properties: { nom: 'Châtelet' }, geometry: { type: 'Polygon', coordinates: [PARIS] } },
+      ],
+    };
+    writeFileSync(file, JSON.stringify(communeFile));
+    const check = communeSectorCheck(outerRing(loadCommune(DEFAULT_COMMUNE_FILE).boundary));
+    await expect(loadSectorsIfNone(t.sql, file, check)).rejects.toThrow(/sectors\.features\[1\] \(Châtelet\) is refused: .*hors de la commune/);
+    expect(await t.sql`select id from neighbourhoods`).toHaveLength(0);
   });
 });
 
@@ -132,6 +155,43 @@ describe('drawing sectors', () => {
     expect((await supervisor.json('PUT', '/api/neighbourhoods/999999', { name: 'X', area: WEST })).status).toBe(404);
     expect((await supervisor.json('DELETE', '/api/neighbourhoods/999999')).status).toBe(404);
     await clearSectors();
+  });
+});
+
+describe('sectors live', () => {
+  it('tells every role a sector was drawn, redrawn and removed, with its count and never who, and replays it on resync', async () => {
+    const townhall = await signIn(t.base, (await createStaff(t.sql, 'townhall')).email);
+    const socket = connectSocket(t.base, townhall.cookie);
+    try {
+      await connected(socket);
+      const seen: Array<[string, LiveEnvelope<LiveSector>]> = [];
+      for (const name of ['neighbourhood:created', 'neighbourhood:updated', 'neighbourhood:deleted'] as const) {
+        socket.on(name, (event: LiveEnvelope<LiveSector>) => seen.push([name, event]));
+      }
+      await memberAt('approved');
+      const created = await supervisor.json<{ id: number; member_count: number }>('POST', '/api/neighbourhoods', { name: 'Direct', area: WEST });
+      await supervisor.json('PUT', `/api/neighbourhoods/${created.body.id}`, { name: 'Direct renommé', area: WEST });
+      await supervisor.json('DELETE', `/api/neighbourhoods/${created.body.id}`);
+      while (seen.length < 3) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen.map(([name, e]) => [name, e.record.id, e.record.name])).toEqual([
+        ['neighbourhood:created', created.body.id, 'Direct'],
+        ['neighbourhood:updated', created.body.id, 'Direct renommé'],
+        ['neighbourhood:deleted', created.body.id, 'Direct renommé'],
+      ]);
+      expect(created.body.member_count).toBeGreaterThanOrEqual(1);
+      expect(seen[0]![1].record.member_count).toBe(created.body.member_count);
+      expect(Object.keys(seen[0]![1].record).sort()).toEqual(['area', 'id', 'member_count', 'name']);
+
+      const since = seen[0]![1].event_id - 1;
+      const replay = await socket.timeout(5000).emitWithAck('live:resync', { since }) as LiveResyncReply;
+      expect(replay.events.filter((e) => e.name.startsWith('neighbourhood:')).map((e) => e.name)).toEqual([
+        'neighbourhood:created', 'neighbourhood:updated', 'neighbourhood:deleted',
+      ]);
+    } finally {
+      socket.disconnect();
+      await clearSectors();
+      await t.sql`update members set lat = null, lng = null where full_name = 'Membre secteur'`;
+    }
   });
 });
 

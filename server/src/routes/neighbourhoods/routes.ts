@@ -3,6 +3,7 @@ import { outerRing, toPgPolygon, type Sql, type TxSql } from '@vigie/db';
 import { audit } from '../../audit/audit.ts';
 import { requireAccess } from '../../auth/middleware.ts';
 import type { AppEnv, Deps } from '../../context.ts';
+import { announceLiveEvent, recordLiveEvent } from '../../live/events.ts';
 import { badRequest, conflict, notFound, validationHook } from '../../errors.ts';
 import { coverage, parsePolygon, validateSectorRing } from './geometry.ts';
 import { reassign } from './queries.ts';
@@ -106,7 +107,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 
 type Row = { id: number; name: string; area: string; member_count: number };
 
-export function neighbourhoodRoutes({ sql, commune }: Deps) {
+export function neighbourhoodRoutes(deps: Deps) {
+  const { sql, commune } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const communeRing = outerRing(commune.boundary);
   const memberCount = (q: Sql | TxSql) => q`(select count(*)::int from members m where m.neighbourhood_id = neighbourhoods.id and m.status = 'approved') as member_count`;
@@ -155,9 +157,11 @@ export function neighbourhoodRoutes({ sql, commune }: Deps) {
         const [{ id }] = (await tx`insert into neighbourhoods (name, area) values (${input.name}, ${area}::polygon) returning id`) as unknown as [{ id: number }];
         const reassigned = await reassign(tx, id, [area]);
         await audit(tx, { staff_id: auth.staff_id, action: 'create', resource: 'neighbourhoods', record_id: id, ip: c.get('ip') });
-        return { ...shape((await read(tx, id))!), reassigned };
+        const sector = shape((await read(tx, id))!);
+        return { sector: { ...sector, reassigned }, position: await recordLiveEvent(tx, 'neighbourhood:created', 'neighbourhoods', id, sector) };
       });
-      return c.json(row, 201);
+      announceLiveEvent(deps, row.position);
+      return c.json(row.sector, 201);
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken();
       throw error;
@@ -176,9 +180,11 @@ export function neighbourhoodRoutes({ sql, commune }: Deps) {
         await tx`update neighbourhoods set name = ${input.name}, area = ${area}::polygon, updated_at = now() where id = ${id}`;
         const reassigned = await reassign(tx, id, [before.area, area]);
         await audit(tx, { staff_id: auth.staff_id, action: 'update', resource: 'neighbourhoods', record_id: id, ip: c.get('ip') });
-        return { ...shape((await read(tx, id))!), reassigned };
+        const sector = shape((await read(tx, id))!);
+        return { sector: { ...sector, reassigned }, position: await recordLiveEvent(tx, 'neighbourhood:updated', 'neighbourhoods', id, sector) };
       });
-      return c.json(row, 200);
+      announceLiveEvent(deps, row.position);
+      return c.json(row.sector, 200);
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken();
       throw error;
@@ -197,9 +203,11 @@ export function neighbourhoodRoutes({ sql, commune }: Deps) {
       await tx`delete from neighbourhoods where id = ${id}`;
       await reassign(tx, id, [before.area]);
       await audit(tx, { staff_id: auth.staff_id, action: 'delete', resource: 'neighbourhoods', record_id: id, ip: c.get('ip') });
-      return { ...shape(before), reassigned: { members: members.count, reports: reports.count } };
+      const sector = shape(before);
+      return { sector: { ...sector, reassigned: { members: members.count, reports: reports.count } }, position: await recordLiveEvent(tx, 'neighbourhood:deleted', 'neighbourhoods', id, sector) };
     });
-    return c.json(row, 200);
+    announceLiveEvent(deps, row.position);
+    return c.json(row.sector, 200);
   });
   return app;
 }
