@@ -11,9 +11,7 @@ import {
   useTranslate,
   RecordContextProvider,
   useGetOne,
-  useRefresh,
 } from 'react-admin';
-import { useEffect } from 'react';
 import { useSubscribeToRecord } from '../live/useSubscribe.ts';
 import { BroadcastActions } from './BroadcastActions.tsx';
 import { BroadcastProgress } from './BroadcastProgress.tsx';
@@ -39,22 +37,13 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
 
 const pre = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
-const POLL_MS = 2000;
-
 /**
- * Progress bars and statuses follow `broadcast:updated` when the server sends it; while the
- * broadcast is sending, the page also refetches every 2 s so the bars move even without it.
+ * Progress bars and statuses follow `broadcast:updated`: every state change is announced when it
+ * commits (sent, approved, scheduled job started, cancelled, settled) and progress about twice a
+ * second, all recorded for `live:resync`, so a page back from a lost connection catches up too.
  */
 const LiveRecord = () => {
   useSubscribeToRecord();
-  const record = useRecordContext<Broadcast>();
-  const refresh = useRefresh();
-  const active = record?.status === 'sending' || record?.status === 'scheduled';
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(refresh, POLL_MS);
-    return () => clearInterval(timer);
-  }, [active, refresh]);
   return null;
 };
 

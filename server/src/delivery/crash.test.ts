@@ -7,10 +7,10 @@ import { deliveryKey } from './deliveries.ts';
 import { startBrevoFake, startSmtpSink } from './testing.ts';
 
 /**
- * Recipients of the broadcast killed ten times. The issue asks for 10,000: run with
- * VIGIE_CRASH_RECIPIENTS=10000 (minutes); `pnpm test` keeps a few hundred.
+ * Recipients of the broadcast killed ten times: the issue's 10,000 (20,000 deliveries). About 100 s,
+ * measured alone and alongside the whole suite; VIGIE_CRASH_RECIPIENTS=400 for a quick run.
  */
-const RECIPIENTS = Number(process.env.VIGIE_CRASH_RECIPIENTS ?? 400);
+const RECIPIENTS = Number(process.env.VIGIE_CRASH_RECIPIENTS ?? 10_000);
 const KILLS = 10;
 const API_KEY = 'xkeysib-crash';
 const CENTER = { lng: 2.32, lat: 48.78 };
