@@ -1,4 +1,4 @@
-import type { BroadcastCategory, BroadcastStatus, Channel, ChannelCounts } from '@vigie/shared';
+import type { Broadcast as ApiBroadcast } from '@vigie/shared';
 
 // The API's vocabulary comes from @vigie/shared; this file keeps only the shapes the compose form
 // edits (zones being drawn, a closure whose line is not drawn yet).
@@ -25,26 +25,10 @@ export interface Closure {
   reopen: 'propose' | 'send';
 }
 
-export interface Broadcast {
-  id: number;
-  category: BroadcastCategory;
-  title: string;
-  sms_text: string | null;
-  email_subject: string | null;
-  email_body: string | null;
-  channels: Channel[];
+/** The API's broadcast, with the form's editing shapes for what it draws (zones, the closure). */
+export interface Broadcast extends Omit<ApiBroadcast, 'target' | 'closure' | 'follow_kind' | 'created_by_name'> {
   target: BroadcastTarget;
   closure: Closure | null;
-  status: BroadcastStatus;
-  send_at: string | null;
-  follows_id: number | null;
-  follow_kind?: 'update' | 'end' | 'reopen' | null;
-  report_id: number | null;
-  created_by: number;
+  follow_kind?: ApiBroadcast['follow_kind'];
   created_by_name: string | null;
-  approved_by: number | null;
-  approved_by_name: string | null;
-  sent_at: string | null;
-  counts: Partial<Record<Channel, ChannelCounts>>;
 }
-
