@@ -1,16 +1,15 @@
 import 'leaflet/dist/leaflet.css';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import '../map/map.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Box } from '@mui/material';
 import L from 'leaflet';
 import '@geoman-io/leaflet-geoman-free';
-import { MapContainer, Pane, ZoomControl, useMap } from 'react-leaflet';
+import { Pane, useMap } from 'react-leaflet';
 import { useTranslate } from 'react-admin';
 import { useCommuneConfig } from '../commune/useCommuneConfig.ts';
 import { CommuneLayers } from '../map/CommuneLayers.tsx';
-import { boundaryLatLngs, boundsOf } from '../map/geometry.ts';
-import { SafeTileLayer } from '../map/SafeTileLayer.tsx';
+import { CommuneMap } from '../map/CommuneMap.tsx';
 import { useSectors } from '../map/useSectors.ts';
 import type { Closure, ZoneCollection, ZoneFeature } from './broadcastTypes.ts';
 import { circleZone, polygonZone, zoneCollection } from './zones.ts';
@@ -134,28 +133,17 @@ const Drawing = (props: ZoneMapProps) => {
 
 /** The commune map where an officer draws the zones to alert (polygons, rectangles, circles). */
 export const ZoneMap = (props: ZoneMapProps) => {
-  const translate = useTranslate();
   const config = useCommuneConfig();
   const sectors = useSectors();
-  const bounds = useMemo(() => (config ? boundsOf(boundaryLatLngs(config.boundary)) : null), [config]);
   if (!config) return <Box sx={{ height: props.height ?? 380 }} />;
   return (
     <Box sx={{ height: props.height ?? 380, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}>
-      <MapContainer
-        className="vigie-map"
-        style={{ height: '100%', width: '100%' }}
-        {...(bounds ? { bounds } : { center: [config.centre.lat, config.centre.lng], zoom: 14 })}
-        zoomSnap={0.5}
-        maxZoom={19}
-        zoomControl={false}
-      >
-        <ZoomControl position="topright" zoomInTitle={translate('vigie.map.zoom_in')} zoomOutTitle={translate('vigie.map.zoom_out')} />
-        <SafeTileLayer url={config.tiles.url} attribution={config.tiles.attribution} onUnavailable={() => undefined} />
+      <CommuneMap config={config}>
         <Pane name={BACKGROUND_PANE} style={{ zIndex: 350 }}>
           <CommuneLayers config={config} sectors={sectors} />
         </Pane>
         <Drawing {...props} />
-      </MapContainer>
+      </CommuneMap>
     </Box>
   );
 };

@@ -5,11 +5,11 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Box } from '@mui/material';
 import L from 'leaflet';
 import '@geoman-io/leaflet-geoman-free';
-import { MapContainer, Polygon, ZoomControl, useMap } from 'react-leaflet';
+import { Polygon, useMap } from 'react-leaflet';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { CommuneConfig } from '@vigie/shared';
-import { areaLatLngs, boundaryLatLngs, boundsOf } from '../map/geometry.ts';
-import { SafeTileLayer } from '../map/SafeTileLayer.tsx';
+import { CommuneMap } from '../map/CommuneMap.tsx';
+import { areaLatLngs, boundaryLatLngs } from '../map/geometry.ts';
 import { multiPolygonLatLngs, ringFromLatLngs } from './sectorShapes.ts';
 import type { Coverage, EditorMode, Sector } from './sectorTypes.ts';
 
@@ -119,7 +119,6 @@ const ringFromOpen = (area: ReadonlyArray<readonly [number, number]>) => ringFro
 export const SectorsMap = ({ config, sectors, coverage, mode, selectedId, onSelect, onShape, height }: SectorsMapProps) => {
   const translate = useTranslate();
   const boundary = useMemo(() => boundaryLatLngs(config.boundary), [config.boundary]);
-  const bounds = useMemo(() => boundsOf(boundary), [boundary]);
   const gaps = useMemo(() => multiPolygonLatLngs(coverage?.uncovered ?? []), [coverage]);
   const overlaps = useMemo(() => (coverage?.overlaps ?? []).flatMap((overlap) => multiPolygonLatLngs(overlap.area)), [coverage]);
   return (
@@ -129,17 +128,7 @@ export const SectorsMap = ({ config, sectors, coverage, mode, selectedId, onSele
       data-mode={mode.kind}
       sx={{ height, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider', cursor: mode.kind === 'draw' ? 'crosshair' : undefined }}
     >
-      <MapContainer
-        className="vigie-map"
-        style={{ height: '100%', width: '100%' }}
-        {...(bounds ? { bounds } : { center: [config.centre.lat, config.centre.lng], zoom: 14 })}
-        zoomSnap={0.5}
-        maxZoom={19}
-        zoomControl={false}
-        doubleClickZoom={false}
-      >
-        <ZoomControl position="topright" zoomInTitle={translate('vigie.map.zoom_in')} zoomOutTitle={translate('vigie.map.zoom_out')} />
-        <SafeTileLayer url={config.tiles.url} attribution={config.tiles.attribution} onUnavailable={() => undefined} />
+      <CommuneMap config={config} doubleClickZoom={false}>
         {gaps.map((polygon, i) => (
           <Polygon key={`gap-${i}`} positions={polygon} pathOptions={GAP_STYLE} pmIgnore />
         ))}
@@ -150,7 +139,7 @@ export const SectorsMap = ({ config, sectors, coverage, mode, selectedId, onSele
         {/* The class lets a test find the commune on screen; the outline is the only fixed reference without tiles. */}
         <Polygon positions={boundary} pathOptions={BOUNDARY_STYLE} className="vigie-commune-boundary" pmIgnore />
         <Editing sectors={sectors} mode={mode} onShape={onShape} />
-      </MapContainer>
+      </CommuneMap>
     </Box>
   );
 };

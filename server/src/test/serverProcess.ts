@@ -181,12 +181,18 @@ export async function startServerProcess({ entry = SERVER_CHILD, env, cpuProfile
     port = new URL(url).port;
   };
 
-  const stop = async () => {
+  /** The running child, forgotten and marked as stopping; null when there is none left to signal. */
+  const release = () => {
     const child = running;
-    if (!child) return;
+    if (!child) return null;
     running = null;
     stopping.add(child);
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    return child.exitCode !== null || child.signalCode !== null ? null : child;
+  };
+
+  const stop = async () => {
+    const child = release();
+    if (!child) return;
     const exited = once(child, 'exit');
     signalGroup(child, 'SIGTERM');
     try {
@@ -198,11 +204,8 @@ export async function startServerProcess({ entry = SERVER_CHILD, env, cpuProfile
   };
 
   const kill = async () => {
-    const child = running;
+    const child = release();
     if (!child) return;
-    running = null;
-    stopping.add(child);
-    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     signalGroup(child, 'SIGKILL');
     await exited;
